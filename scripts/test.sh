@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up a virtual environment with the test tools, then lint and run every test.
+# Browser tests need Debian's chromium (/usr/bin/chromium) and, for HTML validation, Java
+# and npm; without them they are skipped locally and fail under CI (CI=true).
+# QUICK=1 leaves out the long robustness (fuzzing) suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+if command -v npm >/dev/null 2>&1 && [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  npm install --no-save --no-audit --no-fund --ignore-scripts --silent vnu-jar@26 \
+    || echo "note: could not install vnu-jar; HTML validation will be skipped" >&2
+fi
+.venv/bin/ruff check stackchooser tests scripts bench
+.venv/bin/ruff format --check stackchooser tests scripts bench
+marker=()
+if [ "${QUICK:-0}" = "1" ]; then
+  marker=(-m "not robustness")
+fi
+exec .venv/bin/python -m pytest "${marker[@]}" "$@"

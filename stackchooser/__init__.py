@@ -1,0 +1,41 @@
+"""stackchooser: recommends Python or NodeJS for a web application's back end."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from jinja2 import StrictUndefined
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .advisor import Advisor
+from .config import build_config
+from .content import load_content
+from .web import register
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: settings, content (validated now), CSRF, blueprints, error pages."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(build_config(os.environ, config))
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    content = load_content(extra_rulesets=[Path(p) for p in app.config["EXTRA_RULESETS"]])
+    app.extensions["stackchooser"] = Advisor(content, app.config["RESULT_CACHE_SIZE"])
+
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
+    register(app)
+    return app

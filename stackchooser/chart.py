@@ -1,0 +1,78 @@
+"""Geometry of the contribution chart: one diverging bar per answer that moved the scores.
+
+Python's points grow to the left of the centre line, NodeJS's to the right. The template
+draws the SVG from these numbers; no Flask import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .engine import Reason
+
+WIDTH = 640
+LABEL_WIDTH = 250  # labels sit in a column on the left
+CENTRE = LABEL_WIDTH + (WIDTH - LABEL_WIDTH) // 2
+HALF = (WIDTH - LABEL_WIDTH) // 2 - 36  # longest bar, leaving room for its value
+ROW = 32
+TOP = 30
+BAR = 16
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    side: str  # "python" or "nodejs"
+    points: int
+    x: int
+    y: int
+    width: int
+    text_y: int
+    value_x: int
+    value_anchor: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    centre: int
+    label_width: int
+    bars: tuple[Bar, ...]
+    description: str
+
+
+def contribution_chart(reasons: Sequence[Reason], labels: Sequence[str]) -> Chart:
+    """Bars for the reasons that moved a score, labelled with `labels` (same order)."""
+    moved = [
+        (reason, label)
+        for reason, label in zip(reasons, labels, strict=True)
+        if reason.python != reason.nodejs
+    ]
+    largest = max((reason.weight for reason, _ in moved), default=1)
+    bars = []
+    parts = []
+    for row, (reason, label) in enumerate(moved):
+        side = "python" if reason.python > reason.nodejs else "nodejs"
+        width = max(4, round(HALF * reason.weight / largest))
+        y = TOP + row * ROW + (ROW - BAR) // 2
+        x = CENTRE - width if side == "python" else CENTRE
+        value_x = x - 6 if side == "python" else x + width + 6
+        bars.append(
+            Bar(
+                label,
+                side,
+                reason.weight,
+                x,
+                y,
+                width,
+                y + BAR - 3,
+                value_x,
+                "end" if side == "python" else "start",
+            )
+        )
+        parts.append(f"{label}: +{reason.weight} for {'Python' if side == 'python' else 'NodeJS'}")
+    height = TOP + max(1, len(bars)) * ROW + 6
+    description = "; ".join(parts) if parts else "No answer moved the scores either way."
+    return Chart(WIDTH, height, CENTRE, LABEL_WIDTH, tuple(bars), description)

@@ -1,0 +1,66 @@
+"""Configuration: defaults, overlaid by environment variables.
+
+``STACKCHOOSER_ENV`` is ``production`` unless set to ``development``; outside
+development and tests the app refuses to start without ``SECRET_KEY``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+MISSING_SECRET = (
+    "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+    "string (for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
+    "or set STACKCHOOSER_ENV=development for local work."
+)
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete."""
+
+
+def _int_from_env(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The app's settings from the environment, then `overrides` (tests pass these)."""
+    overrides = dict(overrides or {})
+    environment = overrides.get("ENV_NAME", environ.get("STACKCHOOSER_ENV", "production"))
+    development = environment == "development"
+    testing = bool(overrides.get("TESTING"))
+    config: dict[str, Any] = {
+        "ENV_NAME": environment,
+        "SECRET_KEY": environ.get("SECRET_KEY") or None,
+        # Only PUBLIC_URL decides the host in permalinks when set (recommended behind a proxy).
+        "PUBLIC_URL": environ.get("PUBLIC_URL", "").rstrip("/") or None,
+        "PROXY_COUNT": _int_from_env(environ, "PROXY_COUNT", 0),
+        "MAX_CONTENT_LENGTH": _int_from_env(environ, "MAX_CONTENT_LENGTH", 16 * 1024),
+        "MAX_FORM_MEMORY_SIZE": 16 * 1024,
+        "MAX_FORM_PARTS": 200,
+        "RESULT_CACHE_SIZE": _int_from_env(environ, "RESULT_CACHE_SIZE", 4096),
+        "SESSION_COOKIE_NAME": "stackchooser",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": not development,
+        "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+        "WTF_CSRF_SSL_STRICT": True,
+        "SEND_FILE_MAX_AGE_DEFAULT": 365 * 24 * 3600,
+        "JSON_SORT_KEYS": False,
+        "EXTRA_RULESETS": (),
+    }
+    config.update(overrides)
+    if not config["SECRET_KEY"]:
+        if development or testing:
+            config["SECRET_KEY"] = secrets.token_hex(32)
+        else:
+            raise ConfigError(MISSING_SECRET)
+    return config

@@ -1,0 +1,60 @@
+"""The web layer: blueprints, CSRF, security headers, error pages and template helpers."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from flask import Flask, url_for
+from flask_wtf.csrf import CSRFProtect
+
+from ..content import CONTENT_DIR
+from . import errors, pages, results, security, wizard
+from .helpers import advisor
+
+csrf = CSRFProtect()
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def register(app: Flask) -> None:
+    """Wire the web layer into `app`."""
+    csrf.init_app(app)
+    csrf.exempt(results.api_recommendation)
+    for blueprint in (pages.bp, wizard.bp, results.bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+    security.register(app)
+
+    static_dir = Path(app.static_folder or "")
+    template_dir = Path(app.template_folder or "")
+    static_versions = {
+        path.relative_to(static_dir).as_posix(): _fingerprint([path])[:10]
+        for path in static_dir.rglob("*")
+        if path.is_file()
+    }
+    app.config["BUILD_ID"] = _fingerprint(
+        [
+            p
+            for folder in (static_dir, template_dir, CONTENT_DIR)
+            for p in folder.rglob("*")
+            if p.is_file()
+        ]
+    )
+    app.extensions["stackchooser_rendered"] = results.RenderedCache(app.config["RESULT_CACHE_SIZE"])
+
+    def static_url(filename: str) -> str:
+        return url_for("static", filename=filename, v=static_versions.get(filename))
+
+    @app.context_processor
+    def template_helpers() -> dict[str, object]:
+        return {
+            "static_url": static_url,
+            "article": advisor().content.article,
+        }

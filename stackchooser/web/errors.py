@@ -1,0 +1,76 @@
+"""Friendly error pages (and JSON errors for the API and .json URLs); never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .results import api_error
+
+TITLES = {
+    400: "Something in that request was not right",
+    404: "Page not found",
+    405: "That method is not allowed here",
+    413: "That request was too large",
+    500: "Sorry, something went wrong on our side",
+}
+MESSAGES = {
+    400: "The request could not be understood. Go back and try again.",
+    404: "Check the address, or start the questionnaire from the beginning.",
+    405: "This address does not accept that kind of request.",
+    413: "Requests to this site are small. Go back and send your answers again.",
+    500: "The problem has been noted. Please try again in a moment.",
+}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path.endswith(".json")
+
+
+def _render(status: int, message: str, csrf: bool = False) -> Response:
+    if _wants_json():
+        return api_error(message, None, status)
+    html = render_template(
+        "pages/error.html",
+        status=status,
+        title=TITLES.get(status, "Error"),
+        message=message,
+        csrf=csrf,
+        retry_url=request.path,
+    )
+    return Response(html, status=status, mimetype="text/html")
+
+
+def handle_http_error(error: HTTPException) -> Response:
+    status = error.code or 500
+    message = MESSAGES.get(status, "The request could not be completed.")
+    if status == 404 and error.description and "result link" in error.description:
+        message = error.description
+    response = _render(status, message)
+    if status == 405:
+        allowed = getattr(error, "valid_methods", None) or []
+        response.headers["Allow"] = ", ".join(allowed)
+    return response
+
+
+def handle_csrf_error(error: CSRFError) -> Response:
+    message = (
+        "This form had expired or was sent without its security token, so we did not "
+        "save it. Your earlier answers are kept. Open the page again and send it once more. "
+        "If this keeps happening, check that your browser accepts cookies from this site."
+    )
+    return _render(400, message, csrf=True)
+
+
+def handle_unexpected(error: Exception) -> Response:
+    original = getattr(error, "original_exception", error)
+    if isinstance(original, HTTPException):
+        return handle_http_error(original)
+    return _render(500, MESSAGES[500])
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(InternalServerError, handle_unexpected)

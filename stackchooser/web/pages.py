@@ -1,0 +1,50 @@
+"""The landing page, the methodology page and the health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, url_for
+
+from .helpers import advisor
+
+bp = Blueprint("pages", __name__)
+
+PAGE_CACHE = "public, max-age=600"
+
+
+def _cacheable(html: str) -> Response:
+    return Response(html, mimetype="text/html", headers={"Cache-Control": PAGE_CACHE})
+
+
+@bp.get("/")
+def landing() -> Response:
+    """What the site does, a start button, and the privacy promise."""
+    content = advisor().content
+    return _cacheable(render_template("pages/landing.html", question_count=len(content.questions)))
+
+
+@bp.get("/methodology")
+def methodology() -> Response:
+    """Every strength with its citation, and how the current ruleset scores answers."""
+    content = advisor().content
+    ruleset = content.current
+    return _cacheable(
+        render_template(
+            "pages/methodology.html",
+            strengths=content.strengths.values(),
+            questions=content.questions,
+            ruleset=ruleset,
+        )
+    )
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    """200 when the app can serve: the content is loaded and a result can be computed."""
+    questions = advisor().content.current.questions
+    advisor().recommend({q.id: q.option_ids[0] if q.kind == "one" else [] for q in questions})
+    return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    return redirect(url_for("static", filename="favicon.svg"), code=301)  # type: ignore[return-value]

@@ -1,0 +1,22 @@
+"""Hypothesis strategies for answer sets, built from the content itself."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from stackchooser.content import Question, Ruleset, load_content
+
+CONTENT = load_content()
+RULESET = CONTENT.current
+
+
+def answer_for(question: Question) -> st.SearchStrategy[object]:
+    options = list(question.option_ids)
+    if question.kind == "one":
+        return st.sampled_from(options)
+    return st.lists(st.sampled_from(options), unique=True, max_size=question.max or len(options))
+
+
+def answer_sets(ruleset: Ruleset = RULESET) -> st.SearchStrategy[dict[str, object]]:
+    """Valid raw answer sets (multi-select answers as lists in random order)."""
+    return st.fixed_dictionaries({q.id: answer_for(q) for q in ruleset.questions})

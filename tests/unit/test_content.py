@@ -1,0 +1,196 @@
+"""The content data: complete, consistent, and its errors name the file and the key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from stackchooser.content import CONTENT_DIR, ContentError, load_content
+
+STRENGTH_IDS = {
+    "python-mature",
+    "python-clarity",
+    "python-debugging",
+    "python-libraries",
+    "python-data-ml",
+    "python-cloud-native",
+    "node-unified-stack",
+    "node-fast-prototyping",
+    "node-event-driven",
+    "node-streams",
+    "node-snappy-ui",
+    "team-first",
+    "python-team-templating",
+    "rest-api-frontend",
+    "python-business-logic",
+    "python-only-restrictive",
+    "node-performance",
+}
+QUESTIONS = {
+    "team": ("one", {"python", "javascript", "both", "neither"}),
+    "scale": ("one", {"prototype", "small", "large"}),
+    "workloads": (
+        "any",
+        {
+            "ml_ai",
+            "data_science",
+            "realtime_messaging",
+            "data_streaming",
+            "ecommerce",
+            "business_rules",
+            "crud",
+        },
+    ),
+    "frontend": ("one", {"templates", "spa", "highly_interactive", "api_only", "undecided"}),
+    "unified_stack": ("one", {"yes", "no_preference", "no"}),
+    "priorities": (
+        "up_to",
+        {
+            "maintainability",
+            "debugging",
+            "libraries",
+            "time_to_market",
+            "responsiveness",
+            "ml_serving",
+        },
+    ),
+}
+
+
+def test_public_ids_match_the_contract() -> None:
+    content = load_content()
+    assert set(content.strengths) == STRENGTH_IDS
+    found = {q.id: (q.kind, set(q.option_ids)) for q in content.questions}
+    assert found == QUESTIONS
+    assert content.current.question("priorities").max == 3
+
+
+def test_every_strength_is_cited_by_at_least_one_option() -> None:
+    ruleset = load_content().current
+    cited = {s for rules in ruleset.weights.values() for r in rules.values() for s in r.strengths}
+    assert cited == STRENGTH_IDS
+
+
+def test_every_strength_has_a_citation_and_our_own_gist() -> None:
+    article = CONTENT_DIR.parents[1].parent / "shared/source/python-vs-nodejs-article.txt"
+    text = article.read_text() if article.exists() else ""
+    for strength in load_content().strengths.values():
+        assert strength.section and strength.bullet and strength.gist
+        # our gist is not a sentence lifted from the article
+        assert strength.gist not in text
+
+
+def test_neutral_options_move_nothing() -> None:
+    weights = load_content().current.weights
+    for question, option in [
+        ("team", "neither"),
+        ("unified_stack", "no_preference"),
+        ("frontend", "undecided"),
+    ]:
+        rule = weights[question][option]
+        assert rule.python == rule.nodejs == 0
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "where"),
+    [
+        (
+            "rulesets/1.toml",
+            "[weights.team]\npython = ",
+            "[weights.team]\npyth0n = ",
+            ("1.toml", "weights.team.pyth0n", "unknown option id"),
+        ),
+        (
+            "rulesets/1.toml",
+            'python = { python = 3, nodejs = 0, strengths = ["team-first", ',
+            'python = { python = 3, nodejs = 0, strengths = ["team-frist", ',
+            ("1.toml", "weights.team.python.strengths", "unknown strength id"),
+        ),
+        (
+            "rulesets/1.toml",
+            "crud = { python = 0, nodejs = 0, ",
+            "crud = { ",
+            ("1.toml", "weights.workloads.crud", "has no weights"),
+        ),
+        (
+            "rulesets/1.toml",
+            'strengths = ["node-streams", "node-event-driven"]',
+            'strengths = ["node-event-driven"]',
+            ("1.toml", "weights", "'node-streams' is cited by no option"),
+        ),
+        (
+            "questions.toml",
+            'id = "scale"',
+            'id = "team"',
+            ("questions.toml", "questions", "duplicate id 'team'"),
+        ),
+        (
+            "questions.toml",
+            '{ id = "both", label',
+            '{ id = "python", label',
+            ("questions.toml", "questions.team.options", "duplicate id 'python'"),
+        ),
+        (
+            "strengths.toml",
+            'section = "The strengths of NodeJS"\nbullet = "bullet 4"',
+            'section = ""\nbullet = "bullet 4"',
+            ("strengths.toml", "strengths.node-streams.section", "cites nothing"),
+        ),
+        (
+            "rulesets/1.toml",
+            "either_margin = 2",
+            "either_margin = -1",
+            ("1.toml", "either_margin", "whole number"),
+        ),
+        (
+            "rulesets/1.toml",
+            'stack = "either-team"',
+            'stack = "nothing"',
+            ("1.toml", "stack_rules[6].stack", "unknown stack id"),
+        ),
+    ],
+)
+def test_content_errors_name_file_and_key(
+    content_copy: Path, file: str, old: str, new: str, where: tuple[str, str, str]
+) -> None:
+    _edit(content_copy / file, old, new)
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    filename, key, words = where
+    message = str(caught.value)
+    assert message.startswith(f"{filename}: {key}:"), message
+    assert words in message
+
+
+def test_a_question_missing_from_the_current_ruleset_is_refused(content_copy: Path) -> None:
+    _edit(
+        content_copy / "questions.toml",
+        '{ id = "crud", label = "Ordinary records and forms"',
+        '{ id = "batch", label = "Batch jobs" }, '
+        '{ id = "crud", label = "Ordinary records and forms"',
+    )
+    with pytest.raises(
+        ContentError, match=r"1\.toml: weights\.workloads\.batch: the option has no weights"
+    ):
+        load_content(content_copy)
+
+
+def test_invalid_toml_names_the_file(content_copy: Path) -> None:
+    (content_copy / "strengths.toml").write_text("[article\n")
+    with pytest.raises(ContentError, match=r"strengths\.toml: \(file\): not valid TOML"):
+        load_content(content_copy)

@@ -1,0 +1,182 @@
+"""The scoring engine: examples from the article, errors, and invariants for every input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stackchooser.engine import AnswerError, recommend, verdict_of
+from tests.conftest import SAMPLE_ANSWERS
+from tests.strategies import RULESET, answer_sets
+
+# For a language, the team answers from furthest to closest.
+TEAM_TOWARD = {
+    "python": ["javascript", "both", "python"],
+    "nodejs": ["python", "both", "javascript"],
+}
+LEANING_WORKLOADS = {
+    "python": ["ml_ai", "data_science", "business_rules"],
+    "nodejs": ["realtime_messaging", "data_streaming", "ecommerce"],
+}
+
+
+def margin_for(language: str, answers: dict[str, object]) -> int:
+    rec = recommend(answers, RULESET)
+    return rec.margin if language == "python" else -rec.margin
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict", "stack"),
+    [
+        ("python", "python", "python-ml"),
+        ("nodejs", "nodejs", "nodejs-unified"),
+        ("either", "either", "either-team"),
+    ],
+)
+def test_contrasting_answer_sets(name: str, verdict: str, stack: str) -> None:
+    rec = recommend(SAMPLE_ANSWERS[name], RULESET)
+    assert rec.verdict == verdict
+    assert rec.stack == stack
+
+
+def test_team_counts_most_at_modest_scale() -> None:
+    base = dict(SAMPLE_ANSWERS["either"], team="python")
+    small = recommend(base, RULESET)
+    large = recommend(dict(base, scale="large"), RULESET)
+    team_small = next(r for r in small.reasons if r.question == "team")
+    team_large = next(r for r in large.reasons if r.question == "team")
+    assert team_small.weight == 2 * team_large.weight
+    # a lone Python team on a small product is enough for a Python verdict
+    assert small.verdict == "python"
+    assert small.stack == "python-api"
+
+
+def test_python_team_with_simple_front_end_gets_flask_and_jinja() -> None:
+    rec = recommend(dict(SAMPLE_ANSWERS["either"], team="python", frontend="templates"), RULESET)
+    assert rec.verdict == "python"
+    assert rec.stack == "python-templates"
+    assert "python-team-templating" in rec.strengths
+
+
+def test_close_call_leans_to_the_team() -> None:
+    answers = dict(
+        SAMPLE_ANSWERS["either"], team="python", scale="large", workloads=["realtime_messaging"]
+    )
+    rec = recommend(answers, RULESET)
+    assert (rec.verdict, rec.lean) == ("either", "python")
+    assert rec.stack.startswith("python")
+
+
+def test_strong_pulls_both_ways_suggest_a_split() -> None:
+    answers = dict(SAMPLE_ANSWERS["either"], workloads=["ml_ai", "realtime_messaging"])
+    rec = recommend(answers, RULESET)
+    assert rec.stack == "split"
+    assert {"python-data-ml", "node-event-driven"} <= set(rec.strengths)
+
+
+def test_changes_are_single_answer_changes_that_flip_the_verdict() -> None:
+    answers = SAMPLE_ANSWERS["either"]
+    rec = recommend(answers, RULESET)
+    assert rec.changes
+    for change in rec.changes:
+        changed = dict(rec.answers)
+        current = changed[change.question]
+        if change.action == "choose":
+            changed[change.question] = change.option
+        elif change.action == "add":
+            changed[change.question] = (*current, change.option)
+        else:
+            changed[change.question] = tuple(o for o in current if o != change.option)
+        assert verdict_of(recommend(changed, RULESET).answers, RULESET)[0] == change.verdict
+        assert change.verdict != rec.verdict
+
+
+def test_no_change_listed_when_nothing_single_flips_it() -> None:
+    answers = {
+        "team": "python",
+        "scale": "small",
+        "workloads": ["ml_ai", "data_science"],
+        "frontend": "templates",
+        "unified_stack": "no",
+        "priorities": ["maintainability", "debugging", "libraries"],
+    }
+    assert recommend(answers, RULESET).changes == ()
+
+
+@pytest.mark.parametrize(
+    ("answers", "field", "words"),
+    [
+        ({**SAMPLE_ANSWERS["python"], "team": "cobol"}, "team", "unknown option 'cobol'"),
+        ({**SAMPLE_ANSWERS["python"], "colour": "blue"}, "colour", "unknown question"),
+        (
+            {k: v for k, v in SAMPLE_ANSWERS["python"].items() if k != "scale"},
+            "scale",
+            "needs an answer",
+        ),
+        (
+            {
+                **SAMPLE_ANSWERS["python"],
+                "priorities": ["maintainability", "debugging", "libraries", "ml_serving"],
+            },
+            "priorities",
+            "at most 3",
+        ),
+        ({**SAMPLE_ANSWERS["python"], "workloads": "ml_ai"}, "workloads", "list of options"),
+        ({**SAMPLE_ANSWERS["python"], "workloads": ["ml_ai", "ml_ai"]}, "workloads", "given twice"),
+        ({**SAMPLE_ANSWERS["python"], "team": ["python"]}, "team", "choose one option"),
+        ({**SAMPLE_ANSWERS["python"], "workloads": [1]}, "workloads", "must be strings"),
+    ],
+)
+def test_bad_answers_raise_a_typed_error_naming_the_field(
+    answers: dict[str, object], field: str, words: str
+) -> None:
+    with pytest.raises(AnswerError) as caught:
+        recommend(answers, RULESET)
+    assert caught.value.field == field
+    assert words in caught.value.message
+
+
+@given(answer_sets())
+def test_result_is_deterministic_and_complete(answers: dict[str, object]) -> None:
+    first, second = recommend(answers, RULESET), recommend(dict(answers), RULESET)
+    assert first == second
+    assert first.reasons, "every result has at least one reason"
+    assert first.stack in RULESET.stacks
+    assert first.verdict in ("python", "nodejs", "either")
+    assert first.python >= 0 and first.nodejs >= 0
+    assert sum(r.python for r in first.reasons) == first.python
+    assert sum(r.nodejs for r in first.reasons) == first.nodejs
+    assert set(first.strengths) >= {s for r in first.reasons for s in r.strengths}
+
+
+@given(answer_sets(), st.randoms())
+def test_order_of_multi_select_answers_does_not_matter(answers: dict[str, object], rnd) -> None:
+    shuffled = dict(answers)
+    for key in ("workloads", "priorities"):
+        items = list(answers[key])  # type: ignore[arg-type]
+        rnd.shuffle(items)
+        shuffled[key] = items
+    assert recommend(shuffled, RULESET) == recommend(answers, RULESET)
+
+
+@given(answer_sets(), st.sampled_from(["python", "nodejs"]))
+def test_moving_team_toward_a_language_never_lowers_its_margin(
+    answers: dict[str, object], language: str
+) -> None:
+    order = TEAM_TOWARD[language]
+    margins = [margin_for(language, dict(answers, team=team)) for team in order]
+    assert margins == sorted(margins)
+    neither = margin_for(language, dict(answers, team="neither"))
+    assert margins[0] <= neither <= margins[-1]
+
+
+@given(answer_sets(), st.sampled_from(["python", "nodejs"]), st.data())
+def test_adding_a_leaning_workload_never_lowers_its_margin(
+    answers: dict[str, object], language: str, data: st.DataObject
+) -> None:
+    workload = data.draw(st.sampled_from(LEANING_WORKLOADS[language]))
+    without = [w for w in answers["workloads"] if w != workload]  # type: ignore[union-attr]
+    before = margin_for(language, dict(answers, workloads=without))
+    after = margin_for(language, dict(answers, workloads=[*without, workload]))
+    assert after > before
