@@ -77,6 +77,8 @@ class PageChecker(HTMLParser):
             self.h1_count += 1
         if tag == "form" and not attributes.get("action"):
             self.forms_without_action += 1
+        if tag == "link" and attributes.get("rel") in ("canonical", "alternate"):
+            return  # a pointer to this page's own permalink, not a request
         for name in ("src", "href"):
             value = attributes.get(name) or ""
             if tag in ("script", "link", "img") and value.startswith(("http:", "https:", "//")):

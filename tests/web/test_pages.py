@@ -1,0 +1,66 @@
+"""Landing, methodology, health check, static files and the route list."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.conftest import check_page
+
+
+def test_landing_page(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.text
+    check_page(html)
+    assert 'href="/start"' in html and "Start now" in html
+    assert "Kamen Zhekov" in html and "17 May 2022" in html
+    assert "Nothing about you is stored on our server" in html
+    assert "Set-Cookie" not in response.headers
+
+
+def test_methodology_lists_every_strength(client: FlaskClient, advisor) -> None:
+    html = client.get("/methodology").text
+    check_page(html)
+    for strength in advisor.content.strengths.values():
+        assert f"<code>{strength.id}</code>" in html
+        assert f"Article: {strength.section}, {strength.bullet}" in html
+    assert "17 May 2022" in html
+
+
+def test_healthz(client: FlaskClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.text == "ok\n"
+
+
+def test_static_files_are_versioned_and_cached(client: FlaskClient) -> None:
+    html = client.get("/").text
+    assert "/static/site.css?v=" in html and "/static/site.js?v=" in html
+    response = client.get("/static/site.css")
+    assert response.status_code == 200
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    response.close()
+
+
+def test_favicon(client: FlaskClient) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response.headers["Location"].startswith("/static/favicon.svg")
+
+
+def test_public_routes_do_not_disappear(app: Flask) -> None:
+    rules = {rule.rule for rule in app.url_map.iter_rules()}
+    assert {
+        "/",
+        "/r/<code>",
+        "/r/<code>.json",
+        "/r/<code>.md",
+        "/api/v1/recommendation",
+        "/healthz",
+        "/methodology",
+        "/start",
+        "/questions/<question_id>",
+        "/check",
+        "/edit/<code>",
+    } <= rules

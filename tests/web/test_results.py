@@ -1,0 +1,198 @@
+"""Result pages, JSON, Markdown export and the API."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from flask.testing import FlaskClient
+
+from stackchooser import create_app
+from stackchooser.advisor import Advisor
+from tests.conftest import SAMPLE_ANSWERS, check_page
+from tests.unit.test_rulesets import FIXTURES, GOLDEN
+
+CODES = {entry["name"]: entry["code"] for entry in GOLDEN["codes"]}
+
+
+@pytest.mark.parametrize("name", ["python", "nodejs", "either"])
+def test_result_page_shows_everything(client: FlaskClient, advisor: Advisor, name: str) -> None:
+    result = advisor.recommend(SAMPLE_ANSWERS[name])
+    response = client.get(f"/r/{result.code}")
+    assert response.status_code == 200
+    html = response.text
+    check_page(html)
+    rec = result.recommendation
+    headline = {
+        "python": "Use Python for your back end",
+        "nodejs": "Use NodeJS for your back end",
+        "either": "A close call: either will do",
+    }[name]
+    assert f'<h1 class="verdict-title">{headline}</h1>' in html
+    assert f"Python <strong>{rec.python}</strong>" in html
+    assert f"NodeJS <strong>{rec.nodejs}</strong>" in html
+    assert '<svg class="chart"' in html and 'role="img"' in html
+    for strength_id in rec.strengths:
+        assert f'<code class="strength-id">{strength_id}</code>' in html or rec.stack
+    assert advisor.stack_text(rec).replace("'", "&#39;") in html
+    assert f'value="http://localhost/r/{result.code}"' in html
+    assert 'data-copy="permalink"' in html
+    assert f'href="/edit/{result.code}">Edit these answers' in html
+    assert 'href="/start">Start again' in html
+    assert "17 May 2022" in html
+    assert "acagroup.be/en/blog/how-to-choose-between-python-and-nodejs/" in html
+    assert f'<meta property="og:title" content="{headline} – stackchooser">' in html
+    assert '<meta name="twitter:description"' in html
+    assert "What would change it" in html
+
+
+def test_every_cited_strength_is_shown_with_gist_and_citation(
+    client: FlaskClient, advisor: Advisor
+) -> None:
+    rec = advisor.recommend(SAMPLE_ANSWERS["python"]).recommendation
+    html = client.get(f"/r/{advisor.recommend(SAMPLE_ANSWERS['python']).code}").text
+    for reason in rec.reasons:
+        for strength_id in reason.strengths:
+            strength = advisor.content.strengths[strength_id]
+            assert f'<code class="strength-id">{strength_id}</code>' in html
+            assert f"Article: {strength.section}, {strength.bullet}" in html
+
+
+def test_result_page_is_cacheable_forever_and_answers_304(client: FlaskClient) -> None:
+    url = f"/r/{CODES['python-ml-team']}"
+    first = client.get(url)
+    etag = first.headers["ETag"]
+    assert "immutable" in first.headers["Cache-Control"]
+    assert "max-age=31536000" in first.headers["Cache-Control"]
+    assert "Set-Cookie" not in first.headers
+    assert "Cookie" not in first.headers.get("Vary", "")
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.data == b""
+    other = client.get(url, headers={"If-None-Match": '"something-else"'})
+    assert other.status_code == 200
+    assert other.headers["ETag"] == etag
+
+
+def test_result_page_is_the_same_on_every_instance(client: FlaskClient) -> None:
+    other = create_app({"TESTING": True, "SECRET_KEY": "a-rotated-key"}).test_client()
+    url = f"/r/{CODES['nodejs-api']}"
+    assert client.get(url).data == other.get(url).data
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["zzzzzzzz", "104q813", "104q813xx", "104Q813X", "x" * 200, "1", "!!", "104q813y"],
+)
+def test_bad_codes_get_a_friendly_404(client: FlaskClient, code: str) -> None:
+    response = client.get(f"/r/{code}")
+    assert response.status_code == 404
+    check_page(response.text)
+    assert "not one we recognise" in response.text
+    json_response = client.get(f"/r/{code}.json")
+    assert json_response.status_code == 404
+    assert json_response.is_json
+    assert json_response.get_json()["error"]["message"]
+    assert client.get(f"/r/{code}.md").status_code == 404
+
+
+def test_json_equals_the_api_answer(client: FlaskClient, advisor: Advisor) -> None:
+    for answers in SAMPLE_ANSWERS.values():
+        api = client.post("/api/v1/recommendation", json={"answers": answers})
+        assert api.status_code == 200
+        body = api.get_json()
+        assert api.headers["Location"] == body["permalink"]
+        by_code = client.get(f"/r/{body['code']}.json")
+        assert by_code.status_code == 200
+        assert by_code.get_json() == body
+
+
+def test_json_has_the_contract_fields(client: FlaskClient) -> None:
+    body = client.get(f"/r/{CODES['either-split']}.json").get_json()
+    for key in ("verdict", "scores", "reasons", "strengths", "stack", "code", "permalink"):
+        assert key in body
+    assert set(body["scores"]) == {"python", "nodejs"}
+    for reason in body["reasons"]:
+        assert {"question", "answer", "favours", "strengths", "weight"} <= set(reason)
+    assert body["stack_id"] == "split"
+    assert body["permalink"] == f"http://localhost/r/{CODES['either-split']}"
+
+
+def test_markdown_decision_record(client: FlaskClient, advisor: Advisor) -> None:
+    code = CODES["python-ml-team"]
+    response = client.get(f"/r/{code}.md")
+    assert response.status_code == 200
+    assert response.mimetype == "text/markdown"
+    assert f'filename="stackchooser-decision-{code}.md"' in response.headers["Content-Disposition"]
+    text = response.text
+    for heading in (
+        "# Use Python for the back end of our web application",
+        "## Context and Problem Statement",
+        "## Decision Drivers",
+        "## Considered Options",
+        "## Decision Outcome",
+        "## More Information",
+    ):
+        assert f"\n{heading}\n" in f"\n{text}", heading
+    assert "* Python\n* NodeJS" in text
+    assert "Chosen option: “Python”" in text
+    rec = advisor.from_code(code).recommendation
+    for strength_id in rec.strengths:
+        strength = advisor.content.strengths[strength_id]
+        assert f"`{strength_id}` ({strength.section}, {strength.bullet})" in text
+    assert f"<http://localhost/r/{code}>" in text
+
+
+def test_public_url_setting_is_used_in_permalinks() -> None:
+    app = create_app({"TESTING": True, "PUBLIC_URL": "https://stack.example"})
+    body = app.test_client().get(f"/r/{CODES['nodejs-api']}.json").get_json()
+    assert body["permalink"] == f"https://stack.example/r/{CODES['nodejs-api']}"
+
+
+def test_old_ruleset_codes_keep_their_result_and_say_the_rules_changed() -> None:
+    app = create_app({"TESTING": True, "EXTRA_RULESETS": [str(FIXTURES / "ruleset-2.toml")]})
+    client = app.test_client()
+    for entry in GOLDEN["codes"]:
+        body = client.get(f"/r/{entry['code']}.json").get_json()
+        assert body["ruleset"] == 1
+        assert body["verdict"] == entry["verdict"]
+        assert body["scores"] == entry["scores"]
+    html = client.get(f"/r/{GOLDEN['codes'][0]['code']}").text
+    assert "The rules have changed since this link was made" in html
+    fresh = client.post("/api/v1/recommendation", json={"answers": GOLDEN["codes"][0]["answers"]})
+    assert fresh.get_json()["ruleset"] == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "words"),
+    [
+        ("not json", None, "not valid JSON"),
+        ("[1, 2]", None, "JSON object"),
+        ('{"answers": []}', "answers", "must be an object"),
+        ('{"answers": {}, "extra": 1}', "extra", "Unknown key"),
+        ('{"answers": {"team": "python"}}', "scale", "needs an answer"),
+        ('{"answers": {"team": "cobol"}}', "team", "unknown option"),
+        ('{"answers": {"team": 5}}', "team", "choose one option"),
+        ('{"answers": {"wat": "x"}}', "wat", "unknown question"),
+        ("[" * 5000 + "]" * 5000, None, "not valid JSON"),
+    ],
+)
+def test_api_errors(client: FlaskClient, body: str, field: str | None, words: str) -> None:
+    response = client.post("/api/v1/recommendation", data=body, content_type="application/json")
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["field"] == field
+    assert words in error["message"]
+
+
+def test_api_requires_json_content_type(client: FlaskClient) -> None:
+    response = client.post("/api/v1/recommendation", data={"answers": "x"})
+    assert response.status_code == 400
+    assert "application/json" in response.get_json()["error"]["message"]
+
+
+def test_api_needs_no_csrf_token_and_sets_no_cookie(client: FlaskClient) -> None:
+    response = client.post("/api/v1/recommendation", json={"answers": SAMPLE_ANSWERS["either"]})
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert json.loads(response.data)["verdict"] == "either"
