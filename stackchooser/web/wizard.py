@@ -88,12 +88,9 @@ def step(question_id: str) -> Response | str:
     if form.validate_on_submit():
         saved[question.id] = form[question.id].data
         session["answers"] = saved
-        following = _first_unanswered(saved)
-        if changing or following is None:
+        if changing or index + 1 == len(questions):
             return redirect(url_for(".check"))
-        if index + 1 < len(questions) and questions[index + 1].id not in saved:
-            return redirect(_step_url(questions[index + 1]))
-        return redirect(_step_url(following))
+        return redirect(_step_url(questions[index + 1]))
 
     back_url = (
         url_for(".check")

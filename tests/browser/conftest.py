@@ -1,0 +1,67 @@
+"""Browser fixtures: Debian's Chromium through Playwright, and the app served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from stackchooser import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+def require(condition: bool, what: str) -> None:
+    """Skip when a tool is missing locally; fail under CI, where it must be there."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing under CI", pytrace=False)
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_present() -> None:
+    require(Path(CHROMIUM).exists(), f"Chromium ({CHROMIUM})")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """The app on a free port of 127.0.0.1, for the length of the session."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "browser-tests", "SESSION_COOKIE_SECURE": False}
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,48 @@
+"""Steps of the questionnaire as a person takes them in the browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.conftest import SAMPLE_ANSWERS
+
+ORDER = ["team", "scale", "workloads", "frontend", "unified_stack", "priorities"]
+
+
+def input_id(question: str, option: str, first_option: str) -> str:
+    return question if option == first_option else f"{question}-{option}"
+
+
+def choose_with_mouse(page: Page, question: str, value: object) -> None:
+    """Click the labels of the wanted options (and untick the others), then Continue."""
+    values = value if isinstance(value, list) else [value]
+    for box in page.locator(f"input[name={question}]").all():
+        wanted = box.get_attribute("value") in values
+        if wanted != box.is_checked():
+            page.locator(f"label[for='{box.get_attribute('id')}']").click()
+    page.get_by_role("button", name="Continue").click()
+
+
+def walk_with_mouse(
+    page: Page, base: str, answers: dict[str, object], shots: Path | None = None, tag: str = ""
+) -> None:
+    page.goto(base + "/")
+    if shots:
+        page.screenshot(path=shots / f"00-landing-{tag}.png", full_page=True)
+    page.get_by_role("link", name="Start now").click()
+    for number, question in enumerate(ORDER, start=1):
+        expect(page.locator(".caption")).to_have_text(f"Step {number} of {len(ORDER)}")
+        if shots:
+            page.screenshot(path=shots / f"{number:02d}-{question}-{tag}.png", full_page=True)
+        choose_with_mouse(page, question, answers[question])
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    if shots:
+        page.screenshot(path=shots / f"07-check-{tag}.png", full_page=True)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page).to_have_url(__import__("re").compile(r"/r/[0-9a-z]{8}$"))
+
+
+def python_answers() -> dict[str, object]:
+    return SAMPLE_ANSWERS["python"]

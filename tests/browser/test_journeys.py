@@ -1,0 +1,162 @@
+"""Whole journeys in Chromium: mouse, keyboard only, JavaScript off, back/forward, sharing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import VIEWPORTS
+from tests.browser.journeys import ORDER, choose_with_mouse, walk_with_mouse
+from tests.conftest import SAMPLE_ANSWERS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_journey_with_the_mouse(browser: Browser, live_server: str, shots: Path, viewport: str):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    walk_with_mouse(page, live_server, SAMPLE_ANSWERS["python"], shots, viewport)
+    expect(page.locator("h1")).to_have_text("Use Python for your back end")
+    page.screenshot(path=shots / f"08-result-python-{viewport}.png", full_page=True)
+    assert not errors, errors
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["python", "nodejs", "either"])
+def test_result_pages_of_contrasting_answers(
+    browser: Browser, live_server: str, shots: Path, name: str
+) -> None:
+    for viewport, size in VIEWPORTS.items():
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        walk_with_mouse(page, live_server, SAMPLE_ANSWERS[name])
+        expect(page.locator(".chart")).to_be_visible()
+        page.screenshot(path=shots / f"result-{name}-{viewport}.png", full_page=True)
+        context.close()
+
+
+def _tab_to(page: Page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_journey_with_the_keyboard_only(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/")
+    _tab_to(page, "a.button-start")
+    page.keyboard.press("Enter")
+    answers = SAMPLE_ANSWERS["nodejs"]
+    for question in ORDER:
+        expect(page.locator("h1")).to_be_visible()
+        value = answers[question]
+        if isinstance(value, list):
+            for option in value:
+                _tab_to(page, f"input[name={question}][value={option}]")
+                page.keyboard.press("Space")
+        else:
+            # Tab enters the radio group; arrow keys move within it; Space selects.
+            _tab_to(page, f"#{question}")
+            radios = page.locator(f"input[name={question}]")
+            for _ in range(radios.count()):
+                focused = page.evaluate("document.activeElement.value")
+                if focused == value:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            expect(page.locator(f"input[name={question}][value={value}]")).to_be_checked()
+        _tab_to(page, "button[type=submit]")
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    _tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Use NodeJS for your back end")
+
+
+def test_focus_is_visible_on_keyboard_focus(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/")
+    _tab_to(page, "a.button-start")
+    outline = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
+    assert outline == "rgb(255, 191, 71)"  # the yellow focus colour
+
+
+def test_journey_with_javascript_off(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    walk_with_mouse(page, live_server, SAMPLE_ANSWERS["either"])
+    expect(page.locator("h1")).to_have_text("A close call: either will do")
+    expect(page.locator(".copy-button")).to_be_hidden()
+    expect(page.locator("#permalink")).to_have_value(re.compile(r"/r/[0-9a-z]{8}$"))
+    # errors work without JavaScript too
+    page.goto(live_server + "/start")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page).to_have_title(re.compile("^Error: "))
+    context.close()
+
+
+def test_back_and_forward_keep_answers(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/start")
+    choose_with_mouse(page, "team", "javascript")
+    choose_with_mouse(page, "scale", "large")
+    expect(page.locator("h1")).to_have_text("What will the back end spend its time on?")
+    page.go_back()
+    expect(page.locator("input[name=scale][value=large]")).to_be_checked()
+    page.go_back()
+    expect(page.locator("input[name=team][value=javascript]")).to_be_checked()
+    page.go_forward()
+    expect(page.locator("input[name=scale][value=large]")).to_be_checked()
+    page.get_by_role("link", name="Back").click()
+    expect(page.locator("input[name=team][value=javascript]")).to_be_checked()
+    choose_with_mouse(page, "team", "python")
+    choose_with_mouse(page, "scale", "small")
+    expect(page.locator("h1")).to_have_text("What will the back end spend its time on?")
+
+
+def test_error_summary_takes_focus_and_links_move_focus(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/start")
+    page.get_by_role("button", name="Continue").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link").click()
+    expect(page.locator("#team")).to_be_focused()
+
+
+def test_permalink_in_a_fresh_context_shows_the_same_result(
+    browser: Browser, live_server: str
+) -> None:
+    first = browser.new_context()
+    page = first.new_page()
+    walk_with_mouse(page, live_server, SAMPLE_ANSWERS["nodejs"])
+    url = page.url
+    headline, scores = page.locator("h1").inner_text(), page.locator(".verdict-scores").inner_text()
+    first.close()
+    fresh = browser.new_context(viewport=VIEWPORTS["phone"])
+    other = fresh.new_page()
+    other.goto(url)
+    expect(other.locator("h1")).to_have_text(headline)
+    expect(other.locator(".verdict-scores")).to_have_text(scores)
+    other.get_by_role("link", name="Edit these answers").click()
+    expect(other.locator("h1")).to_have_text("Check your answers")
+    fresh.close()
+
+
+def test_copy_link_button(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    walk_with_mouse(page, live_server, SAMPLE_ANSWERS["python"])
+    button = page.get_by_role("button", name="Copy link")
+    expect(button).to_be_visible()
+    button.click()
+    expect(page.locator(".copy-status")).to_have_text("Link copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
