@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from stackchooser import create_app
+from tests.conftest import require
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -25,15 +25,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
-
-
-def require(condition: bool, what: str) -> None:
-    """Skip when a tool is missing locally; fail under CI, where it must be there."""
-    if condition:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing under CI", pytrace=False)
-    pytest.skip(f"{what} is not installed")
 
 
 @pytest.fixture(scope="session", autouse=True)

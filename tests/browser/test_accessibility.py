@@ -1,0 +1,110 @@
+"""axe-core (WCAG 2.2 A and AA rules) on every page type, error states included."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.browser.journeys import choose_with_mouse, walk_with_mouse
+from tests.conftest import SAMPLE_ANSWERS
+
+pytestmark = pytest.mark.browser
+
+WCAG = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    }
+}
+AXE = Axe()
+
+
+def _landing(page: Page, base: str) -> None:
+    page.goto(base + "/")
+
+
+def _first_step(page: Page, base: str) -> None:
+    page.goto(base + "/start")
+
+
+def _checkbox_step(page: Page, base: str) -> None:
+    page.goto(base + "/start")
+    choose_with_mouse(page, "team", "python")
+    choose_with_mouse(page, "scale", "small")
+
+
+def _step_with_error(page: Page, base: str) -> None:
+    page.goto(base + "/start")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
+def _too_many_priorities(page: Page, base: str) -> None:
+    page.goto(base + "/start")
+    for question in ("team", "scale", "workloads", "frontend", "unified_stack"):
+        choose_with_mouse(page, question, SAMPLE_ANSWERS["python"][question])
+    choose_with_mouse(page, "priorities", ["maintainability", "debugging", "libraries", "ml_serving"])
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
+def _session_lost(page: Page, base: str) -> None:
+    page.goto(base + "/questions/frontend")
+    expect(page.locator(".notice")).to_be_visible()
+
+
+def _check(page: Page, base: str) -> None:
+    walk_with_mouse(page, base, SAMPLE_ANSWERS["nodejs"])
+    page.get_by_role("link", name="Edit these answers").click()
+    expect(page.locator("h1")).to_have_text("Check your answers")
+
+
+def _result(name: str) -> Callable[[Page, str], None]:
+    def open_result(page: Page, base: str) -> None:
+        walk_with_mouse(page, base, SAMPLE_ANSWERS[name])
+
+    return open_result
+
+
+def _methodology(page: Page, base: str) -> None:
+    page.goto(base + "/methodology")
+
+
+def _not_found(page: Page, base: str) -> None:
+    page.goto(base + "/r/notacode")
+
+
+def _csrf_failure(page: Page, base: str) -> None:
+    page.goto(base + "/start")
+    page.locator("input[name=csrf_token]").evaluate("el => el.remove()")
+    page.locator("label[for=team]").click()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Something in that request was not right")
+
+
+PAGES = {
+    "landing": _landing,
+    "step-radio": _first_step,
+    "step-checkbox": _checkbox_step,
+    "step-error": _step_with_error,
+    "step-error-limit": _too_many_priorities,
+    "session-lost": _session_lost,
+    "check": _check,
+    "result-python": _result("python"),
+    "result-nodejs": _result("nodejs"),
+    "result-either": _result("either"),
+    "methodology": _methodology,
+    "not-found": _not_found,
+    "csrf-failure": _csrf_failure,
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_axe_violations(page: Page, live_server: str, name: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    PAGES[name](page, live_server)
+    results = AXE.run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
