@@ -46,7 +46,9 @@ def _too_many_priorities(page: Page, base: str) -> None:
     page.goto(base + "/start")
     for question in ("team", "scale", "workloads", "frontend", "unified_stack"):
         choose_with_mouse(page, question, SAMPLE_ANSWERS["python"][question])
-    choose_with_mouse(page, "priorities", ["maintainability", "debugging", "libraries", "ml_serving"])
+    choose_with_mouse(
+        page, "priorities", ["maintainability", "debugging", "libraries", "ml_serving"]
+    )
     expect(page.locator(".error-summary")).to_be_visible()
 
 

@@ -53,7 +53,10 @@ def test_every_page_type_is_valid_html(client: FlaskClient, tmp_path: Path) -> N
         files.append(str(path))
     checked = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", *files],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert checked.returncode == 0, checked.stderr or checked.stdout
     assert len(pages) >= 16
