@@ -52,7 +52,7 @@ def contribution_chart(reasons: Sequence[Reason], labels: Sequence[str]) -> Char
     ]
     largest = max((reason.weight for reason, _ in moved), default=1)
     bars = []
-    parts = []
+    python = nodejs = 0
     for row, (reason, label) in enumerate(moved):
         side = "python" if reason.python > reason.nodejs else "nodejs"
         width = max(4, round(HALF * reason.weight / largest))
@@ -72,7 +72,13 @@ def contribution_chart(reasons: Sequence[Reason], labels: Sequence[str]) -> Char
                 "end" if side == "python" else "start",
             )
         )
-        parts.append(f"{label}: +{reason.weight} for {'Python' if side == 'python' else 'NodeJS'}")
+        python += reason.weight if side == "python" else 0
+        nodejs += reason.weight if side == "nodejs" else 0
     height = TOP + max(1, len(bars)) * ROW + 6
-    description = "; ".join(parts) if parts else "No answer moved the scores either way."
+    description = (
+        f"{len(bars)} answers moved the scores: {python} net points toward Python and "
+        f"{nodejs} toward NodeJS. The list below explains each one."
+        if bars
+        else "No answer moved the scores either way."
+    )
     return Chart(WIDTH, height, CENTRE, LABEL_WIDTH, tuple(bars), description)

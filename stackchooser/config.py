@@ -1,7 +1,8 @@
 """Configuration: defaults, overlaid by environment variables.
 
-``STACKCHOOSER_ENV`` is ``production`` unless set to ``development``; outside
-development and tests the app refuses to start without ``SECRET_KEY``.
+``STACKCHOOSER_ENV`` is ``production`` unless set to ``development`` (or the app runs
+under the ``flask`` command, whose server is for development only); outside development
+and tests the app refuses to start without ``SECRET_KEY``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
     """The app's settings from the environment, then `overrides` (tests pass these)."""
     overrides = dict(overrides or {})
     environment = overrides.get("ENV_NAME", environ.get("STACKCHOOSER_ENV", "production"))
+    if "ENV_NAME" not in overrides and "STACKCHOOSER_ENV" not in environ:
+        # The `flask` command (its development server) counts as development.
+        if environ.get("FLASK_RUN_FROM_CLI") == "true":
+            environment = "development"
     development = environment == "development"
     testing = bool(overrides.get("TESTING"))
     config: dict[str, Any] = {

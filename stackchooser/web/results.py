@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from .helpers import advisor, public_url
 bp = Blueprint("results", __name__)
 
 IMMUTABLE = "public, max-age=31536000, immutable"
+SPACES = re.compile(r"\s*\n\s*|(?<=>) {2,}")  # indentation; result pages have no <pre>
 Rendered = tuple[bytes, str]  # body, ETag
 
 
@@ -92,6 +94,11 @@ def _render_page(code: str) -> bytes:
         f"{advisor().option_label(reason.question, reason.answer)}"
         for reason in rec.reasons
     ]
+    shown: set[str] = set()
+    cited = []  # per reason: (strength, shown here for the first time)
+    for reason in rec.reasons:
+        cited.append([(content.strengths[s], s not in shown) for s in reason.strengths])
+        shown.update(reason.strengths)
     html = render_template(
         "pages/result.html",
         result=result,
@@ -99,7 +106,7 @@ def _render_page(code: str) -> bytes:
         verdict_name=VERDICT_NAMES[rec.verdict],
         lean_name=VERDICT_NAMES[rec.lean],
         stack=advisor().stack_text(rec),
-        reasons=list(zip(rec.reasons, labels, strict=True)),
+        reasons=list(zip(rec.reasons, labels, cited, strict=True)),
         chart=contribution_chart(
             rec.reasons, [advisor().option_label(r.question, r.answer) for r in rec.reasons]
         ),
@@ -116,7 +123,7 @@ def _render_page(code: str) -> bytes:
             for qid, value in rec.answers.items()
         ],
     )
-    return html.encode()
+    return SPACES.sub(lambda m: "\n" if "\n" in m.group() else " ", html).encode()
 
 
 @bp.get("/r/<code>")

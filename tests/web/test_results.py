@@ -32,8 +32,9 @@ def test_result_page_shows_everything(client: FlaskClient, advisor: Advisor, nam
     assert f"Python <strong>{rec.python}</strong>" in html
     assert f"NodeJS <strong>{rec.nodejs}</strong>" in html
     assert '<svg class="chart"' in html and 'role="img"' in html
-    for strength_id in rec.strengths:
-        assert f'<code class="strength-id">{strength_id}</code>' in html or rec.stack
+    for reason in rec.reasons:
+        for strength_id in reason.strengths:
+            assert f"<code>{strength_id}</code>" in html
     assert advisor.stack_text(rec).replace("'", "&#39;") in html
     assert f'value="http://localhost/r/{result.code}"' in html
     assert 'data-copy="permalink"' in html
@@ -49,13 +50,15 @@ def test_result_page_shows_everything(client: FlaskClient, advisor: Advisor, nam
 def test_every_cited_strength_is_shown_with_gist_and_citation(
     client: FlaskClient, advisor: Advisor
 ) -> None:
-    rec = advisor.recommend(SAMPLE_ANSWERS["python"]).recommendation
-    html = client.get(f"/r/{advisor.recommend(SAMPLE_ANSWERS['python']).code}").text
-    for reason in rec.reasons:
-        for strength_id in reason.strengths:
-            strength = advisor.content.strengths[strength_id]
-            assert f'<code class="strength-id">{strength_id}</code>' in html
-            assert f"Article: {strength.section}, {strength.bullet}" in html
+    for entry in GOLDEN["codes"]:
+        rec = advisor.from_code(entry["code"]).recommendation
+        html = client.get(f"/r/{entry['code']}").text
+        for reason in rec.reasons:
+            for strength_id in reason.strengths:
+                strength = advisor.content.strengths[strength_id]
+                assert f"{strength.gist} <a href=" in html  # the gist, once per page
+                assert f"<code>{strength_id}</code>" in html
+                assert f"Article: {strength.section}, {strength.bullet}</a>" in html
 
 
 def test_result_page_is_cacheable_forever_and_answers_304(client: FlaskClient) -> None:

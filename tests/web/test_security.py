@@ -144,3 +144,12 @@ def test_404_page(client: FlaskClient) -> None:
     assert response.status_code == 404
     check_page(response.text)
     assert "Page not found" in response.text
+
+
+def test_the_flask_command_counts_as_development(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("STACKCHOOSER_ENV", raising=False)
+    monkeypatch.setenv("FLASK_RUN_FROM_CLI", "true")
+    app = create_app()
+    assert app.config["ENV_NAME"] == "development"
+    assert app.config["SESSION_COOKIE_SECURE"] is False

@@ -1,0 +1,264 @@
+"""Benchmark: stackchooser against the Flask floor and nginx's static-file limit, in one run.
+
+    .venv/bin/python -m bench.run [--seconds 8] [--rounds 3] [--connections 32]
+
+Starts, on 127.0.0.1 only: gunicorn with a hello-world Flask app (the framework floor),
+gunicorn with stackchooser (same worker settings), nginx serving a result page's HTML as
+a static file (the physical limit for that page), and nginx running deploy/nginx.conf as
+a caching proxy in front of the stackchooser gunicorn. wrk loads each target for a bounded
+time, in interleaved rounds; the medians, the ratios and the memory of each gunicorn are
+written to docs/BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.common import (
+    ROOT,
+    WrkResult,
+    find_tools,
+    free_port,
+    machine_description,
+    median_result,
+    run_wrk,
+    start_gunicorn,
+    stop,
+    tool_version,
+    wait_ready,
+    worker_rss_kib,
+    write_section,
+)
+
+RESULT_CODE = "104q813x"  # a golden code: Python team, ML and business rules
+API_BODY = {
+    "answers": {
+        "team": "javascript",
+        "scale": "prototype",
+        "workloads": ["realtime_messaging"],
+        "frontend": "highly_interactive",
+        "unified_stack": "yes",
+        "priorities": [],
+    }
+}
+
+
+def nginx_config(template: str, port: int, upstream: int, root: Path, run: Path) -> str:
+    """deploy/nginx.conf with its marked lines pointed at loopback ports and a scratch folder."""
+    replacements = {
+        "pid": f"pid {run}/nginx.pid;",
+        "error_log": f"error_log {run}/error.log warn;",
+        "temp body": f"client_body_temp_path {run}/body;",
+        "temp proxy": f"proxy_temp_path {run}/proxy;",
+        "cache": (
+            f"proxy_cache_path {run}/cache levels=1:2 keys_zone=results:10m max_size=256m "
+            "inactive=30d use_temp_path=off;"
+        ),
+        "upstream": f"server 127.0.0.1:{upstream};",
+        "listen": f"listen 127.0.0.1:{port};",
+        "root": f"root {root};",
+    }
+    lines = []
+    for line in template.splitlines():
+        marker = re.search(r"#\s*bench:\s*(.+)$", line)
+        if marker:
+            indent = line[: len(line) - len(line.lstrip())]
+            line = indent + replacements[marker.group(1).strip()]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def static_config(port: int, root: Path, run: Path) -> str:
+    return f"""worker_processes auto;
+pid {run}/static.pid;
+error_log {run}/static-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    client_body_temp_path {run}/sbody;
+    proxy_temp_path {run}/sproxy;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location / {{ default_type text/html; try_files $uri =404; }}
+    }}
+}}
+"""
+
+
+def start_nginx(nginx: str, config: Path, run: Path, url: str) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [nginx, "-c", str(config), "-p", str(run), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_ready(url)
+    return process
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=8, help="length of each wrk run (<= 10)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (>= 3)")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    seconds = max(1, min(args.seconds, 10))
+
+    tools = find_tools({"wrk": "wrk", "nginx": "nginx-light"})
+    if not tools["wrk"]:
+        raise SystemExit("wrk is required (Debian package wrk)")
+    wrk = tools["wrk"]
+    nginx = tools["nginx"]
+
+    processes: list[subprocess.Popen] = []
+    targets: dict[str, tuple[str, Path | None]] = {}
+    memory: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="stackchooser-bench-") as scratch:
+        run = Path(scratch)
+        try:
+            hello_port, app_port = free_port(), free_port()
+            hello = start_gunicorn("bench.hello:app", hello_port, args.workers)
+            processes.append(hello)
+            app = start_gunicorn("stackchooser:create_app()", app_port, args.workers)
+            processes.append(app)
+            base = f"http://127.0.0.1:{app_port}"
+            targets["hello-world (floor)"] = (f"http://127.0.0.1:{hello_port}/", None)
+            targets["landing page"] = (f"{base}/", None)
+            targets["questionnaire step"] = (f"{base}/questions/team", None)
+            targets["result page"] = (f"{base}/r/{RESULT_CODE}", None)
+            post = run / "post.lua"
+            post.write_text(
+                'wrk.method = "POST"\n'
+                f"wrk.body = {json.dumps(json.dumps(API_BODY))}\n"
+                'wrk.headers["Content-Type"] = "application/json"\n'
+            )
+            targets["JSON API (POST)"] = (f"{base}/api/v1/recommendation", post)
+
+            if nginx:
+                static_root = run / "static-root"
+                (static_root / "r").mkdir(parents=True)
+                with urllib.request.urlopen(f"{base}/r/{RESULT_CODE}") as response:
+                    (static_root / "r" / RESULT_CODE).write_bytes(response.read())
+                static_port, proxy_port = free_port(), free_port()
+                static_conf = run / "static.conf"
+                static_conf.write_text(static_config(static_port, static_root, run))
+                processes.append(
+                    start_nginx(
+                        nginx, static_conf, run, f"http://127.0.0.1:{static_port}/r/{RESULT_CODE}"
+                    )
+                )
+                proxy_conf = run / "proxy.conf"
+                proxy_conf.write_text(
+                    nginx_config(
+                        (ROOT / "deploy/nginx.conf").read_text(), proxy_port, app_port, ROOT, run
+                    )
+                )
+                proxy_url = f"http://127.0.0.1:{proxy_port}/r/{RESULT_CODE}"
+                processes.append(start_nginx(nginx, proxy_conf, run, proxy_url))
+                targets["result page, static file (nginx)"] = (
+                    f"http://127.0.0.1:{static_port}/r/{RESULT_CODE}",
+                    None,
+                )
+                targets["result page via caching proxy"] = (proxy_url, None)
+
+            for url, script in targets.values():  # warm up every target once
+                run_wrk(wrk, url, 1, args.connections, script)
+            results: dict[str, list[WrkResult]] = {name: [] for name in targets}
+            for round_number in range(max(3, args.rounds)):
+                for name, (url, script) in targets.items():
+                    result = run_wrk(wrk, url, seconds, args.connections, script)
+                    results[name].append(result)
+                    print(
+                        f"round {round_number + 1} {name:34s} {result.rps:9.0f} req/s  "
+                        f"p50 {result.p50_ms:6.2f} ms  p99 {result.p99_ms:6.2f} ms",
+                        flush=True,
+                    )
+                    time.sleep(0.5)
+            memory["hello-world"] = worker_rss_kib(hello)
+            memory["stackchooser"] = worker_rss_kib(app)
+        finally:
+            for process in reversed(processes):
+                stop(process)
+
+    medians = {name: median_result(found) for name, found in results.items()}
+    report = render_report(medians, memory, args, seconds, nginx is not None, wrk, nginx)
+    print(report)
+    if not args.no_write:
+        write_section("bench", report)
+        print("written to docs/BENCHMARKS.md")
+
+
+def render_report(
+    medians: dict[str, WrkResult],
+    memory: dict[str, int],
+    args: argparse.Namespace,
+    seconds: int,
+    have_nginx: bool,
+    wrk: str,
+    nginx: str | None,
+) -> str:
+    hello = medians["hello-world (floor)"]
+    result = medians["result page"]
+    gunicorn_version = tool_version([sys.executable, "-m", "gunicorn", "--version"])
+    rows = [
+        "| target | req/s | p50 ms | p99 ms | × hello | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, found in medians.items():
+        rows.append(
+            f"| {name} | {found.rps:,.0f} | {found.p50_ms:.2f} | {found.p99_ms:.2f} | "
+            f"{found.rps / hello.rps:.2f} | {found.non_2xx_3xx + found.socket_errors} |"
+        )
+    ratios = [
+        f"- result page / hello-world: **{result.rps / hello.rps:.2f}×** requests/s "
+        f"(target ≥ 0.90), p99 {result.p99_ms:.1f} ms (target ≤ 20 ms)"
+    ]
+    if have_nginx:
+        static = medians["result page, static file (nginx)"]
+        proxy = medians["result page via caching proxy"]
+        ratios.append(f"- result page / static file: {result.rps / static.rps:.2f}×")
+        ratios.append(
+            f"- result page through the caching proxy / static file: "
+            f"**{proxy.rps / static.rps:.2f}×** (target ≥ 0.80)"
+        )
+    else:
+        ratios.append("- nginx missing: static-file and proxy rows left out")
+    return "\n".join(
+        [
+            "## Throughput and latency",
+            "",
+            f"Measured {time.strftime('%Y-%m-%d')} on {machine_description()}.",
+            f"Tools: {tool_version([wrk, '-v'])}; {gunicorn_version}; "
+            f"{tool_version([nginx, '-v']) if nginx else 'nginx missing'}.",
+            "",
+            f"Command: `.venv/bin/python -m bench.run --seconds {seconds} --rounds "
+            f"{max(3, args.rounds)} --connections {args.connections}` — gunicorn "
+            f"`-w {args.workers}` sync workers for both Flask apps, "
+            f"`wrk -t2 -c{args.connections} -d{seconds}s`, every target on 127.0.0.1, "
+            f"{max(3, args.rounds)} interleaved rounds, medians shown.",
+            "",
+            *rows,
+            "",
+            *ratios,
+            f"- memory after the run (gunicorn master + {args.workers} workers, RSS): "
+            f"hello-world {memory.get('hello-world', 0) / 1024:.0f} MiB, "
+            f"stackchooser {memory.get('stackchooser', 0) / 1024:.0f} MiB",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    main()
