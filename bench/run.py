@@ -128,6 +128,7 @@ def main() -> None:
     memory: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="stackchooser-bench-") as scratch:
         run = Path(scratch)
+        run.chmod(0o755)  # nginx's workers (an unprivileged user) read the pages from here
         try:
             hello_port, app_port = free_port(), free_port()
             hello = start_gunicorn("bench.hello:app", hello_port, args.workers)

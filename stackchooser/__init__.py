@@ -33,9 +33,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     content = load_content(extra_rulesets=[Path(p) for p in app.config["EXTRA_RULESETS"]])
     app.extensions["stackchooser"] = Advisor(content, app.config["RESULT_CACHE_SIZE"])
-
+    register(app)
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)  # type: ignore[method-assign]
-    register(app)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=count, x_proto=count, x_host=count
+        )
     return app

@@ -5,14 +5,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Flask, url_for
+from flask import Flask, request, url_for
 from flask_wtf.csrf import CSRFProtect
 
 from ..content import CONTENT_DIR
 from . import errors, pages, results, security, wizard
 from .helpers import advisor
+from .session import CookieSessionInterface
 
 csrf = CSRFProtect()
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -25,12 +27,21 @@ def _fingerprint(paths: list[Path]) -> str:
 
 def register(app: Flask) -> None:
     """Wire the web layer into `app`."""
+    # CSRF is checked for every unsafe request to a known route except the JSON API,
+    # which uses no cookie; safe methods skip the check without any further work.
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
     csrf.init_app(app)
-    csrf.exempt(results.api_recommendation)
+    api_endpoint = "results.api_recommendation"
+
+    @app.before_request
+    def check_csrf() -> None:
+        if request.method in UNSAFE_METHODS and request.endpoint not in (None, api_endpoint):
+            csrf.protect()
+
     for blueprint in (pages.bp, wizard.bp, results.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
-    security.register(app)
+    app.session_interface = CookieSessionInterface()
 
     static_dir = Path(app.static_folder or "")
     template_dir = Path(app.template_folder or "")
@@ -47,7 +58,13 @@ def register(app: Flask) -> None:
             if p.is_file()
         ]
     )
-    app.extensions["stackchooser_rendered"] = results.RenderedCache(app.config["RESULT_CACHE_SIZE"])
+    rendered = results.RenderedCache(app.config["RESULT_CACHE_SIZE"], app.config["BUILD_ID"])
+    app.extensions["stackchooser_rendered"] = rendered
+    # Rendered results are answered before the framework; security headers wrap both.
+    app.wsgi_app = results.CachedResults(  # type: ignore[method-assign]
+        app.wsgi_app, rendered, app.config["PUBLIC_URL"]
+    )
+    security.register(app)
 
     def static_url(filename: str) -> str:
         return url_for("static", filename=filename, v=static_versions.get(filename))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from collections.abc import Callable
+
+from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
 from .helpers import advisor
 
@@ -11,29 +13,35 @@ bp = Blueprint("pages", __name__)
 PAGE_CACHE = "public, max-age=600"
 
 
-def _cacheable(html: str) -> Response:
-    return Response(html, mimetype="text/html", headers={"Cache-Control": PAGE_CACHE})
+def _rendered_once(name: str, render: Callable[[], str]) -> Response:
+    """Pages that depend on nothing but the content are rendered once per process."""
+    pages: dict[str, str] = current_app.extensions.setdefault("stackchooser_pages", {})
+    if name not in pages:
+        pages[name] = render()
+    return Response(pages[name], mimetype="text/html", headers={"Cache-Control": PAGE_CACHE})
 
 
 @bp.get("/")
 def landing() -> Response:
     """What the site does, a start button, and the privacy promise."""
-    content = advisor().content
-    return _cacheable(render_template("pages/landing.html", question_count=len(content.questions)))
+    count = len(advisor().content.questions)
+    return _rendered_once(
+        "landing", lambda: render_template("pages/landing.html", question_count=count)
+    )
 
 
 @bp.get("/methodology")
 def methodology() -> Response:
     """Every strength with its citation, and how the current ruleset scores answers."""
     content = advisor().content
-    ruleset = content.current
-    return _cacheable(
-        render_template(
+    return _rendered_once(
+        "methodology",
+        lambda: render_template(
             "pages/methodology.html",
             strengths=content.strengths.values(),
             questions=content.questions,
-            ruleset=ruleset,
-        )
+            ruleset=content.current,
+        ),
     )
 
 

@@ -12,9 +12,12 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from werkzeug.exceptions import NotFound
+from werkzeug.http import parse_etags
 
 from ..advisor import VERDICT_NAMES, Result
 from ..chart import contribution_chart
@@ -26,33 +29,110 @@ bp = Blueprint("results", __name__)
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SPACES = re.compile(r"\s*\n\s*|(?<=>) {2,}")  # indentation; result pages have no <pre>
-Rendered = tuple[bytes, str]  # body, ETag
+RESULT_PATH = re.compile(r"/r/([0-9a-z]{1,64})(\.json|\.md)?")
+KINDS = {None: "html", ".json": "json", ".md": "md"}
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+}
+CacheKey = tuple[str, str, str]  # kind, code, base URL
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered result body with the headers it is always served with."""
+
+    body: bytes
+    etag: str
+    headers: tuple[tuple[str, str], ...]
+
+
+def _headers(kind: str, code: str, etag: str) -> tuple[tuple[str, str], ...]:
+    headers = [
+        ("Content-Type", CONTENT_TYPES[kind]),
+        ("ETag", f'"{etag}"'),
+        ("Cache-Control", IMMUTABLE),
+    ]
+    if kind == "md":
+        headers.append(
+            ("Content-Disposition", f'attachment; filename="stackchooser-decision-{code}.md"')
+        )
+    return tuple(headers)
+
+
+def cache_key(kind: str, code: str, environ: dict[str, Any], public_url: str | None) -> CacheKey:
+    """Renderings differ only by kind, code and the site's base URL (used in permalinks)."""
+    base = public_url or f"{environ.get('wsgi.url_scheme')}://{environ.get('HTTP_HOST', '')}"
+    return (kind, code, base)
 
 
 class RenderedCache:
-    """A bounded, thread-safe least-recently-used cache of rendered bodies."""
+    """A bounded, thread-safe least-recently-used cache of rendered results."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, salt: str) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, ...], Rendered] = OrderedDict()
+        self.salt = salt.encode()
+        self._items: OrderedDict[CacheKey, Rendered] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...], render: Callable[[], bytes], salt: str) -> Rendered:
+    def peek(self, key: CacheKey) -> Rendered | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
-                return found
+            return found
+
+    def get(self, key: CacheKey, render: Callable[[], bytes]) -> Rendered:
+        """The cached rendering, or `render()` now and keep it (exceptions are not kept)."""
+        found = self.peek(key)
+        if found is not None:
+            return found
         body = render()
-        etag = hashlib.sha256(salt.encode() + b"\0" + body).hexdigest()[:24]
+        etag = hashlib.sha256(self.salt + b"\0" + body).hexdigest()[:24]
+        rendered = Rendered(body, etag, _headers(key[0], key[1], etag))
         with self._lock:
-            self._items[key] = (body, etag)
+            self._items[key] = rendered
             if len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return body, etag
+        return rendered
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def _not_modified(environ: dict[str, Any], etag: str) -> bool:
+    header = environ.get("HTTP_IF_NONE_MATCH")
+    return bool(header) and etag in parse_etags(header)
+
+
+class CachedResults:
+    """WSGI middleware: serves result URLs that are already rendered without the framework.
+
+    Anything else, and every first request for a result, goes to the app, which renders
+    the result and fills the cache.
+    """
+
+    def __init__(self, app: Any, cache: RenderedCache, public_url: str | None) -> None:
+        self.app = app
+        self.cache = cache
+        self.public_url = public_url
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        method = environ.get("REQUEST_METHOD")
+        if method == "GET" or method == "HEAD":
+            match = RESULT_PATH.fullmatch(environ.get("PATH_INFO", ""))
+            if match:
+                key = cache_key(KINDS[match.group(2)], match.group(1), environ, self.public_url)
+                found = self.cache.peek(key)
+                if found is not None:
+                    if _not_modified(environ, found.etag):
+                        start_response("304 NOT MODIFIED", list(found.headers[1:]))
+                        return []
+                    headers = [*found.headers, ("Content-Length", str(len(found.body)))]
+                    start_response("200 OK", headers)
+                    return [] if method == "HEAD" else [found.body]
+        return self.app(environ, start_response)
 
 
 class ResultNotFound(NotFound):
@@ -75,14 +155,14 @@ def _permalink(code: str) -> str:
     return public_url(url_for("results.page", code=code))
 
 
-def _cached_response(kind: str, code: str, mimetype: str, render: Callable[[], bytes]) -> Response:
+def _cached_response(kind: str, code: str, render: Callable[[], bytes]) -> Response:
+    """A rendering from the cache, or rendered now (`render` raises 404 for a bad code)."""
     cache: RenderedCache = current_app.extensions["stackchooser_rendered"]
-    base = current_app.config["PUBLIC_URL"] or request.host_url
-    body, etag = cache.get((kind, code, base), render, current_app.config["BUILD_ID"])
-    headers = {"ETag": f'"{etag}"', "Cache-Control": IMMUTABLE}
-    if etag in request.if_none_match:
-        return Response(status=304, headers=headers)
-    return Response(body, mimetype=mimetype, headers=headers)
+    key = cache_key(kind, code, request.environ, current_app.config["PUBLIC_URL"])
+    rendered = cache.get(key, render)
+    if _not_modified(request.environ, rendered.etag):
+        return Response(status=304, headers=list(rendered.headers[1:]))
+    return Response(rendered.body, headers=list(rendered.headers))
 
 
 def _render_page(code: str) -> bytes:
@@ -129,36 +209,26 @@ def _render_page(code: str) -> bytes:
 @bp.get("/r/<code>")
 def page(code: str) -> Response:
     """The result page for a permalink code."""
-    _result(code)
-    return _cached_response("html", code, "text/html", lambda: _render_page(code))
+    return _cached_response("html", code, lambda: _render_page(code))
 
 
 @bp.get("/r/<code>.json")
 def as_json(code: str) -> Response:
     """The result as JSON."""
-    result = _result(code)
 
     def render() -> bytes:
-        data = advisor().to_json(result, _permalink(code))
+        data = advisor().to_json(_result(code), _permalink(code))
         return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
-    return _cached_response("json", code, "application/json", render)
+    return _cached_response("json", code, render)
 
 
 @bp.get("/r/<code>.md")
 def as_markdown(code: str) -> Response:
     """The result as a Markdown architecture decision record, as a download."""
-    result = _result(code)
-    response = _cached_response(
-        "md",
-        code,
-        "text/markdown",
-        lambda: advisor().to_markdown(result, _permalink(code)).encode(),
+    return _cached_response(
+        "md", code, lambda: advisor().to_markdown(_result(code), _permalink(code)).encode()
     )
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="stackchooser-decision-{code}.md"'
-    )
-    return response
 
 
 def api_error(message: str, field: str | None, status: int = 400) -> Response:

@@ -199,3 +199,35 @@ def test_api_needs_no_csrf_token_and_sets_no_cookie(client: FlaskClient) -> None
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
     assert json.loads(response.data)["verdict"] == "either"
+
+
+@pytest.mark.parametrize("suffix", ["", ".json", ".md"])
+def test_cached_results_are_served_exactly_as_rendered(client: FlaskClient, suffix: str) -> None:
+    url = f"/r/{CODES['either-split']}{suffix}"
+    first = client.get(url)  # rendered by the app
+    second = client.get(url)  # answered from the cache, before the framework
+    assert second.status_code == first.status_code == 200
+    assert second.data == first.data
+    assert dict(second.headers) == dict(first.headers)
+    head = client.head(url)
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["ETag"] == first.headers["ETag"]
+    not_modified = client.get(url, headers={"If-None-Match": f'W/"x", {first.headers["ETag"]}'})
+    assert not_modified.status_code == 304
+    assert not_modified.headers["Content-Security-Policy"]
+    assert not_modified.headers["ETag"] == first.headers["ETag"]
+
+
+def test_cache_is_bounded() -> None:
+    app = create_app({"TESTING": True, "RESULT_CACHE_SIZE": 3})
+    client = app.test_client()
+    for entry in GOLDEN["codes"]:
+        assert client.get(f"/r/{entry['code']}").status_code == 200
+    assert len(app.extensions["stackchooser_rendered"]) == 3
+
+
+def test_each_host_gets_its_own_permalinks(client: FlaskClient) -> None:
+    url = f"/r/{CODES['nodejs-api']}.json"
+    one = client.get(url, base_url="http://one.example").get_json()["permalink"]
+    two = client.get(url, base_url="http://two.example").get_json()["permalink"]
+    assert one.startswith("http://one.example/") and two.startswith("http://two.example/")
