@@ -187,7 +187,7 @@ def tool_version(command: list[str]) -> str:
     except OSError:
         return "missing"
     text = (done.stdout + done.stderr).strip().splitlines()
-    return text[0] if text else "unknown"
+    return text[0].split(" Copyright")[0] if text else "unknown"
 
 
 def write_section(name: str, body: str) -> None:

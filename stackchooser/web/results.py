@@ -260,6 +260,6 @@ def api_recommendation() -> Response:
         return api_error(error.message, error.field[:40])
     data = advisor().to_json(result, _permalink(result.code))
     response = Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
-    response.headers["Location"] = data["permalink"]
+    response.headers["Link"] = f'<{data["permalink"]}>; rel="alternate"; type="text/html"'
     response.headers["Cache-Control"] = "no-store"
     return response

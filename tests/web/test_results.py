@@ -104,7 +104,7 @@ def test_json_equals_the_api_answer(client: FlaskClient, advisor: Advisor) -> No
         api = client.post("/api/v1/recommendation", json={"answers": answers})
         assert api.status_code == 200
         body = api.get_json()
-        assert api.headers["Location"] == body["permalink"]
+        assert api.headers["Link"].startswith(f"<{body['permalink']}>")
         by_code = client.get(f"/r/{body['code']}.json")
         assert by_code.status_code == 200
         assert by_code.get_json() == body
