@@ -51,7 +51,7 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
         "MAX_CONTENT_LENGTH": _int_from_env(environ, "MAX_CONTENT_LENGTH", 16 * 1024),
         "MAX_FORM_MEMORY_SIZE": 16 * 1024,
         "MAX_FORM_PARTS": 200,
-        "RESULT_CACHE_SIZE": _int_from_env(environ, "RESULT_CACHE_SIZE", 4096),
+        "RESULT_CACHE_SIZE": _int_from_env(environ, "RESULT_CACHE_SIZE", 1024),
         "SESSION_COOKIE_NAME": "stackchooser",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,18 @@ class Article:
     title: str
     author: str
     publisher: str
-    published: str
+    published: str  # ISO date
     url: str
+
+    @property
+    def published_on(self) -> str:
+        """The publication date in words, for example "17 May 2022"."""
+        day = date.fromisoformat(self.published)
+        return f"{day.day} {day:%B %Y}"
+
+    @property
+    def published_month(self) -> str:
+        return f"{date.fromisoformat(self.published):%B %Y}"
 
 
 @dataclass(frozen=True)
