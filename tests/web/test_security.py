@@ -153,3 +153,11 @@ def test_the_flask_command_counts_as_development(monkeypatch: pytest.MonkeyPatch
     app = create_app()
     assert app.config["ENV_NAME"] == "development"
     assert app.config["SESSION_COOKIE_SECURE"] is False
+
+
+def test_behind_a_proxy_https_is_recognised_for_hsts() -> None:
+    app = create_app({"TESTING": True, "PROXY_COUNT": 1})
+    response = app.test_client().get("/", headers={"X-Forwarded-Proto": "https"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    plain = app.test_client().get("/")
+    assert "Strict-Transport-Security" not in plain.headers
