@@ -16,7 +16,7 @@ from .content import Content, Question
 from .engine import Answers, Recommendation, recommend
 
 VERDICT_NAMES = {"python": "Python", "nodejs": "NodeJS", "either": "Either"}
-FAVOURS_NAMES = {"python": "Python", "nodejs": "NodeJS", "neither": "neither side"}
+FAVOURS_NAMES = {"python": "Python", "nodejs": "NodeJS"}
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ class Advisor:
             "We need to choose the language for the back end of our web application: "
             "Python or NodeJS. We answered the stackchooser questionnaire, which weighs "
             f"our answers against the strengths named in “{article.title}” "
-            f"({article.author}, {article.publisher}, {article.published}).",
+            f"({article.author}, {article.publisher}, {article.published_on}).",
             "",
             "## Decision Drivers",
             "",
@@ -200,10 +200,14 @@ class Advisor:
         for reason in rec.reasons:
             question = self.questions_by_id[reason.question]
             cited = ", ".join(f"`{strength_id}`" for strength_id in reason.strengths) or "none"
+            push = (
+                "neutral"
+                if reason.favours == "neither"
+                else f"favours {FAVOURS_NAMES[reason.favours]} (+{reason.weight})"
+            )
             lines.append(
                 f"* {question.summary}: {self.option_label(reason.question, reason.answer)} — "
-                f"favours {FAVOURS_NAMES[reason.favours]} (+{reason.weight}). "
-                f"{reason.why} Cites: {cited}."
+                f"{push}. {reason.why} Cites: {cited}."
             )
         if rec.changes:
             lines += ["", "### What would change the outcome", ""]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -28,6 +29,12 @@ FUZZ = settings(
 )
 QUESTION_IDS = [q.id for q in RULESET.questions]
 OPTION_IDS = sorted({o for q in RULESET.questions for o in q.option_ids})
+GOLDEN_CODES = [
+    entry["code"]
+    for entry in json.loads((Path(__file__).parents[1] / "fixtures/golden_codes.json").read_text())[
+        "codes"
+    ]
+]
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 odd_text = st.text(
@@ -146,10 +153,16 @@ def test_questionnaire_posts(
 @settings(FUZZ, max_examples=1600)
 @given(
     method=st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"]),
-    path=st.lists(odd_text, min_size=1, max_size=4),
+    path=st.lists(odd_text, min_size=1, max_size=4)
+    | st.builds(
+        lambda code, suffix: ["r", code + suffix],
+        st.sampled_from(GOLDEN_CODES),
+        st.sampled_from(["", ".json", ".md"]),
+    ),
     headers=st.dictionaries(
         st.sampled_from(["If-None-Match", "Accept", "Content-Type", "Cookie", "X-Forwarded-Proto"]),
-        st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80),
+        st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=80)
+        | st.sampled_from(['"', "*", 'W/"', '"a", W/"b"', ",,,"]),
         max_size=3,
     ),
 )

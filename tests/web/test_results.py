@@ -7,7 +7,7 @@ import json
 import pytest
 from flask.testing import FlaskClient
 
-from stackchooser import create_app
+from stackchooser import create_app, permalink
 from stackchooser.advisor import Advisor
 from tests.conftest import SAMPLE_ANSWERS, check_page
 from tests.unit.test_rulesets import FIXTURES, GOLDEN
@@ -231,3 +231,13 @@ def test_each_host_gets_its_own_permalinks(client: FlaskClient) -> None:
     one = client.get(url, base_url="http://one.example").get_json()["permalink"]
     two = client.get(url, base_url="http://two.example").get_json()["permalink"]
     assert one.startswith("http://one.example/") and two.startswith("http://two.example/")
+
+
+def test_a_well_formed_code_for_an_unknown_ruleset_version_is_404(
+    client: FlaskClient, advisor: Advisor
+) -> None:
+    ruleset = advisor.content.current
+    answers = advisor.recommend(SAMPLE_ANSWERS["python"]).recommendation.answers
+    future = permalink.encode(answers, ruleset.version + 4, ruleset.questions)
+    assert client.get(f"/r/{future}").status_code == 404
+    assert client.get(f"/r/{future}.json").get_json()["error"]["message"]
