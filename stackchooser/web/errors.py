@@ -6,7 +6,7 @@ from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .results import api_error
+from .results import ResultNotFound, api_error
 
 TITLES = {
     400: "Something in that request was not right",
@@ -45,8 +45,8 @@ def _render(status: int, message: str, csrf: bool = False) -> Response:
 def handle_http_error(error: HTTPException) -> Response:
     status = error.code or 500
     message = MESSAGES.get(status, "The request could not be completed.")
-    if status == 404 and error.description and "result link" in error.description:
-        message = error.description
+    if isinstance(error, ResultNotFound):
+        message = error.description or message
     response = _render(status, message)
     if status == 405:
         allowed = getattr(error, "valid_methods", None) or []
