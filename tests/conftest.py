@@ -81,7 +81,7 @@ class PageChecker(HTMLParser):
         attributes = dict(attrs)
         if attributes.get("id"):
             self.ids.append(str(attributes["id"]))
-        if tag == "title":
+        if tag == "title" and not self.title:  # the document's, not an SVG's
             self.in_title = True
         if tag == "h1":
             self.h1_count += 1
@@ -107,7 +107,9 @@ def check_page(html: str) -> PageChecker:
     """Parse a page and assert the basics every page must get right."""
     checker = PageChecker()
     checker.feed(html)
-    assert checker.title.strip(), "the page has no title"
+    assert checker.title.strip().endswith("– stackchooser"), (
+        f"not one of our pages: {checker.title}"
+    )
     duplicates = {i for i in checker.ids if checker.ids.count(i) > 1}
     assert not duplicates, f"duplicate ids: {duplicates}"
     assert checker.forms_without_action == 0, "a form has no action"

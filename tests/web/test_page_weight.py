@@ -27,8 +27,11 @@ def _weight(client: FlaskClient, html: str) -> int:
 def _pages(client: FlaskClient) -> dict[str, str]:
     pages = {"landing": client.get("/").text, "methodology": client.get("/methodology").text}
     client.get("/start")
-    pages["step"] = client.get("/questions/workloads").text
+    pages["step-radio"] = client.get("/questions/team").text
     pages["step-error"] = answer(client, "team", []).text
+    answer(client, "team", "python")
+    answer(client, "scale", "small")
+    pages["step-checkbox"] = client.get("/questions/workloads").text
     for name, answers in SAMPLE_ANSWERS.items():
         pages[f"result-{name}"] = client.get(walk(client, answers).headers["Location"]).text
     pages["check"] = client.get("/check").text
@@ -39,7 +42,10 @@ def _pages(client: FlaskClient) -> dict[str, str]:
 
 
 def test_every_page_type_weighs_at_most_30_kb(client: FlaskClient) -> None:
-    weights = {name: _weight(client, html) for name, html in _pages(client).items()}
+    pages = _pages(client)
+    for html in pages.values():
+        check_page(html)  # a real page, not a redirect
+    weights = {name: _weight(client, html) for name, html in pages.items()}
     heavy = {name: weight for name, weight in weights.items() if weight > LIMIT}
     assert not heavy, heavy
 
