@@ -21,6 +21,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, content (validated now), CSRF, blueprints, error pages."""
+    for folder in ("templates", "static"):
+        if not (PROJECT_ROOT / folder).is_dir():
+            raise RuntimeError(
+                f"{PROJECT_ROOT / folder} not found: run stackchooser from its checkout "
+                "(pip install -e .), where templates/ and static/ sit beside the package"
+            )
     app = Flask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),
