@@ -13,7 +13,7 @@ from typing import Any
 
 from . import permalink
 from .content import Content, Question
-from .engine import Answers, Recommendation, recommend
+from .engine import Answers, Change, Edit, Recommendation, recommend
 
 VERDICT_NAMES = {"python": "Python", "nodejs": "NodeJS", "either": "Either"}
 FAVOURS_NAMES = {"python": "Python", "nodejs": "NodeJS"}
@@ -70,13 +70,16 @@ class Advisor:
             return "None of these"
         return "; ".join(self.option_label(question_id, option) for option in value)
 
-    def change_text(self, question_id: str, action: str, option_id: str) -> str:
-        """A single-answer change in words."""
-        label = self.option_label(question_id, option_id)
-        summary = self.questions_by_id[question_id].summary.lower()
-        if action == "add":
+    def change_text(self, change: Change) -> str:
+        """A change of answers in words: "add “X” to ... and answer “Y” for ..."."""
+        return " and ".join(self._edit_text(edit) for edit in change.edits)
+
+    def _edit_text(self, edit: Edit) -> str:
+        label = self.option_label(edit.question, edit.option)
+        summary = self.questions_by_id[edit.question].summary.lower()
+        if edit.action == "add":
             return f"add “{label}” to {summary}"
-        if action == "remove":
+        if edit.action == "remove":
             return f"remove “{label}” from {summary}"
         return f"answer “{label}” for {summary}"
 
@@ -123,9 +126,10 @@ class Advisor:
             "stack_id": rec.stack,
             "changes": [
                 {
-                    "question": change.question,
-                    "action": change.action,
-                    "option": change.option,
+                    "edits": [
+                        {"question": e.question, "action": e.action, "option": e.option}
+                        for e in change.edits
+                    ],
                     "verdict": change.verdict,
                     "scores": {"python": change.python, "nodejs": change.nodejs},
                 }
@@ -212,10 +216,7 @@ class Advisor:
         if rec.changes:
             lines += ["", "### What would change the outcome", ""]
             for change in rec.changes:
-                lines.append(
-                    f"* If we {self.change_text(change.question, change.action, change.option)}: "
-                    f"{VERDICT_NAMES[change.verdict]}"
-                )
+                lines.append(f"* If we {self.change_text(change)}: {VERDICT_NAMES[change.verdict]}")
         lines += [
             "",
             "## More Information",

@@ -43,12 +43,19 @@ class Reason:
 
 
 @dataclass(frozen=True)
-class Change:
-    """One single-answer change that would give another verdict."""
+class Edit:
+    """One edit of one answer: choose another option, or add or remove one."""
 
     question: str
     action: str  # "choose", "add" or "remove"
     option: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """The fewest edits (one, or else two) that would give another verdict."""
+
+    edits: tuple[Edit, ...]
     verdict: str
     python: int
     nodejs: int
@@ -203,28 +210,66 @@ def _stack(answers: Answers, lean: str, ruleset: Ruleset) -> str:
     raise AssertionError("the last stack rule always matches")  # enforced at load time
 
 
-def _alternatives(answers: Answers, question: Question) -> list[tuple[str, str, AnswerValue]]:
+def _edits(answers: Answers, question: Question) -> list[tuple[Edit, AnswerValue]]:
+    """Every single edit of one answer, with the answer it leaves."""
     current = answers[question.id]
     if question.kind == "one":
-        return [("choose", option, option) for option in question.option_ids if option != current]
+        return [
+            (Edit(question.id, "choose", option), option)
+            for option in question.option_ids
+            if option != current
+        ]
     found = []
     for option in question.option_ids:
         if option in current:
-            found.append(("remove", option, tuple(o for o in current if o != option)))
+            found.append((Edit(question.id, "remove", option), _toggle(question, current, option)))
         elif question.max is None or len(current) < question.max:
-            added = tuple(o for o in question.option_ids if o in current or o == option)
-            found.append(("add", option, added))
+            found.append((Edit(question.id, "add", option), _toggle(question, current, option)))
     return found
 
 
+def _toggle(question: Question, chosen: AnswerValue, option: str) -> tuple[str, ...]:
+    selected = set(chosen) ^ {option}
+    return tuple(o for o in question.option_ids if o in selected)
+
+
+def _combined(
+    answers: Answers,
+    first: tuple[Edit, AnswerValue],
+    second: tuple[Edit, AnswerValue],
+    ruleset: Ruleset,
+) -> Answers | None:
+    """The answers after two edits, or None where the pair is not a valid pair of edits."""
+    (edit_a, value_a), (edit_b, value_b) = first, second
+    if edit_a.question != edit_b.question:
+        return {**answers, edit_a.question: value_a, edit_b.question: value_b}
+    question = ruleset.question(edit_a.question)
+    if question.kind == "one":
+        return None  # two choices for one question are one edit
+    both = _toggle(question, value_a, edit_b.option)
+    if question.max is not None and len(both) > question.max:
+        return None
+    return {**answers, question.id: both}
+
+
 def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, ...]:
+    """Every single edit that flips the verdict; if there is none, every flipping pair."""
+    edits = [item for question in ruleset.questions for item in _edits(answers, question)]
     changes = []
-    for question in ruleset.questions:
-        for action, option, value in _alternatives(answers, question):
-            other = {**answers, question.id: value}
-            new_verdict, python, nodejs = verdict_of(other, ruleset)
+    for edit, value in edits:
+        new_verdict, python, nodejs = verdict_of({**answers, edit.question: value}, ruleset)
+        if new_verdict != verdict:
+            changes.append(Change((edit,), new_verdict, python, nodejs))
+    if changes:
+        return tuple(changes)
+    for index, first in enumerate(edits):
+        for second in edits[index + 1 :]:
+            combined = _combined(answers, first, second, ruleset)
+            if combined is None:
+                continue
+            new_verdict, python, nodejs = verdict_of(combined, ruleset)
             if new_verdict != verdict:
-                changes.append(Change(question.id, action, option, new_verdict, python, nodejs))
+                changes.append(Change((first[0], second[0]), new_verdict, python, nodejs))
     return tuple(changes)
 
 

@@ -175,9 +175,14 @@ def _render_page(code: str) -> bytes:
         for reason in rec.reasons
     ]
     shown: set[str] = set()
-    cited = []  # per reason: (strength, shown here for the first time)
+    cited = []  # per reason: strengths shown here first, and ids already shown above
     for reason in rec.reasons:
-        cited.append([(content.strengths[s], s not in shown) for s in reason.strengths])
+        cited.append(
+            (
+                [content.strengths[s] for s in reason.strengths if s not in shown],
+                [s for s in reason.strengths if s in shown],
+            )
+        )
         shown.update(reason.strengths)
     html = render_template(
         "pages/result.html",
@@ -191,10 +196,7 @@ def _render_page(code: str) -> bytes:
             rec.reasons, [advisor().option_label(r.question, r.answer) for r in rec.reasons]
         ),
         strengths=content.strengths,
-        changes=[
-            (change, advisor().change_text(change.question, change.action, change.option))
-            for change in rec.changes
-        ],
+        changes=[(change, advisor().change_text(change)) for change in rec.changes],
         ruleset=content.rulesets[rec.ruleset],
         current_version=content.current.version,
         permalink=_permalink(code),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stackchooser.engine import AnswerError, recommend, verdict_of
+from stackchooser.engine import AnswerError, Change, recommend
 from tests.conftest import SAMPLE_ANSWERS
 from tests.strategies import RULESET, answer_sets
 
@@ -75,24 +75,46 @@ def test_strong_pulls_both_ways_suggest_a_split() -> None:
     assert {"python-data-ml", "node-event-driven"} <= set(rec.strengths)
 
 
+def apply(answers: dict[str, object], change: Change) -> dict[str, object]:
+    """The answers after a change's edits."""
+    changed = dict(answers)
+    for edit in change.edits:
+        current = changed[edit.question]
+        if edit.action == "choose":
+            changed[edit.question] = edit.option
+        elif edit.action == "add":
+            changed[edit.question] = [*current, edit.option]
+        else:
+            changed[edit.question] = [o for o in current if o != edit.option]
+    return changed
+
+
 def test_changes_are_single_answer_changes_that_flip_the_verdict() -> None:
-    answers = SAMPLE_ANSWERS["either"]
-    rec = recommend(answers, RULESET)
+    rec = recommend(SAMPLE_ANSWERS["either"], RULESET)
     assert rec.changes
     for change in rec.changes:
-        changed = dict(rec.answers)
-        current = changed[change.question]
-        if change.action == "choose":
-            changed[change.question] = change.option
-        elif change.action == "add":
-            changed[change.question] = (*current, change.option)
-        else:
-            changed[change.question] = tuple(o for o in current if o != change.option)
-        assert verdict_of(recommend(changed, RULESET).answers, RULESET)[0] == change.verdict
+        assert len(change.edits) == 1
         assert change.verdict != rec.verdict
+        assert recommend(apply(dict(rec.answers), change), RULESET).verdict == change.verdict
 
 
-def test_no_change_listed_when_nothing_single_flips_it() -> None:
+def test_pairs_are_offered_only_when_no_single_change_flips_it() -> None:
+    answers = {
+        "team": "python",
+        "scale": "large",
+        "workloads": ["ml_ai"],
+        "frontend": "spa",
+        "unified_stack": "no_preference",
+        "priorities": ["debugging"],
+    }
+    rec = recommend(answers, RULESET)
+    assert rec.verdict == "python"
+    assert rec.changes and all(len(change.edits) == 2 for change in rec.changes)
+    for change in rec.changes:
+        assert recommend(apply(dict(rec.answers), change), RULESET).verdict == change.verdict
+
+
+def test_a_clear_result_may_need_more_than_two_changes() -> None:
     answers = {
         "team": "python",
         "scale": "small",
@@ -102,6 +124,23 @@ def test_no_change_listed_when_nothing_single_flips_it() -> None:
         "priorities": ["maintainability", "debugging", "libraries"],
     }
     assert recommend(answers, RULESET).changes == ()
+
+
+@given(answer_sets())
+def test_every_listed_change_flips_the_verdict_with_the_fewest_edits(
+    answers: dict[str, object],
+) -> None:
+    rec = recommend(answers, RULESET)
+    sizes = {len(change.edits) for change in rec.changes}
+    assert sizes <= {1} or sizes == {2}
+    for change in rec.changes:
+        assert change.verdict != rec.verdict
+        changed = recommend(apply(dict(rec.answers), change), RULESET)
+        assert (changed.verdict, changed.python, changed.nodejs) == (
+            change.verdict,
+            change.python,
+            change.nodejs,
+        )
 
 
 @pytest.mark.parametrize(

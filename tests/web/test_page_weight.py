@@ -6,8 +6,11 @@ import re
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, given, settings
 
+from stackchooser import create_app
 from tests.conftest import SAMPLE_ANSWERS, check_page
+from tests.strategies import answer_sets
 from tests.unit.test_rulesets import GOLDEN
 from tests.web.helpers import answer, walk
 
@@ -56,3 +59,23 @@ def test_no_page_refers_to_another_host(client: FlaskClient, url: str) -> None:
     html = client.get(url).text
     check_page(html)  # fails on any script, stylesheet or image from another host
     assert "http://" not in html.replace("http://localhost", "")
+
+
+WEIGHT_APP = create_app({"TESTING": True, "SECRET_KEY": "weight"})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(answers=answer_sets())
+def test_any_result_page_weighs_at_most_30_kb(answers: dict[str, object]) -> None:
+    client = WEIGHT_APP.test_client()
+    app = WEIGHT_APP
+    code = app.extensions["stackchooser"].recommend(answers).code
+    html = client.get(f"/r/{code}").text
+    assert _weight(client, html) <= LIMIT
+
+
+def test_the_heaviest_result_found_stays_within_30_kb(client: FlaskClient) -> None:
+    # Found by a search over random answer sets: every workload ticked, a JavaScript team.
+    html = client.get("/r/10ezew77").text
+    check_page(html)
+    assert _weight(client, html) <= LIMIT
