@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from .engine import Reason
 
-WIDTH = 640
-LABEL_WIDTH = 250  # labels sit in a column on the left
+WIDTH = 480
+LABEL_WIDTH = 190  # labels sit in a column on the left
 CENTRE = LABEL_WIDTH + (WIDTH - LABEL_WIDTH) // 2
-HALF = (WIDTH - LABEL_WIDTH) // 2 - 36  # longest bar, leaving room for its value
+HALF = (WIDTH - LABEL_WIDTH) // 2 - 30  # longest bar, leaving room for its value
 ROW = 32
 TOP = 30
 BAR = 16
