@@ -219,13 +219,18 @@ def _edits(answers: Answers, question: Question) -> list[tuple[Edit, AnswerValue
             for option in question.option_ids
             if option != current
         ]
-    found = []
-    for option in question.option_ids:
-        if option in current:
-            found.append((Edit(question.id, "remove", option), _toggle(question, current, option)))
-        elif question.max is None or len(current) < question.max:
-            found.append((Edit(question.id, "add", option), _toggle(question, current, option)))
-    return found
+    # Adds past the limit are kept: paired with a removal they make a swap.
+    return [
+        (
+            Edit(question.id, "remove" if option in current else "add", option),
+            _toggle(question, current, option),
+        )
+        for option in question.option_ids
+    ]
+
+
+def _within_limits(question: Question, value: AnswerValue) -> bool:
+    return question.max is None or isinstance(value, str) or len(value) <= question.max
 
 
 def _toggle(question: Question, chosen: AnswerValue, option: str) -> tuple[str, ...]:
@@ -242,14 +247,17 @@ def _combined(
     """The answers after two edits, or None where the pair is not a valid pair of edits."""
     (edit_a, value_a), (edit_b, value_b) = first, second
     if edit_a.question != edit_b.question:
+        questions = (ruleset.question(edit_a.question), ruleset.question(edit_b.question))
+        if not all(
+            _within_limits(q, v) for q, v in zip(questions, (value_a, value_b), strict=True)
+        ):
+            return None
         return {**answers, edit_a.question: value_a, edit_b.question: value_b}
     question = ruleset.question(edit_a.question)
     if question.kind == "one":
         return None  # two choices for one question are one edit
     both = _toggle(question, value_a, edit_b.option)
-    if question.max is not None and len(both) > question.max:
-        return None
-    return {**answers, question.id: both}
+    return {**answers, question.id: both} if _within_limits(question, both) else None
 
 
 def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, ...]:
@@ -257,6 +265,8 @@ def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, 
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
     changes = []
     for edit, value in edits:
+        if not _within_limits(ruleset.question(edit.question), value):
+            continue
         new_verdict, python, nodejs = verdict_of({**answers, edit.question: value}, ruleset)
         if new_verdict != verdict:
             changes.append(Change((edit,), new_verdict, python, nodejs))

@@ -219,3 +219,21 @@ def test_adding_a_leaning_workload_never_lowers_its_margin(
     before = margin_for(language, dict(answers, workloads=without))
     after = margin_for(language, dict(answers, workloads=[*without, workload]))
     assert after > before
+
+
+def test_a_swap_within_a_full_multi_select_counts_as_a_pair() -> None:
+    answers = {
+        "team": "neither",
+        "scale": "large",
+        "workloads": ["realtime_messaging", "ecommerce"],
+        "frontend": "undecided",
+        "unified_stack": "no_preference",
+        "priorities": ["responsiveness", "time_to_market", "ml_serving"],
+    }
+    rec = recommend(answers, RULESET)
+    assert rec.verdict == "nodejs"
+    swap = {("priorities", "add", "maintainability"), ("priorities", "remove", "time_to_market")}
+    found = [c for c in rec.changes if {(e.question, e.action, e.option) for e in c.edits} == swap]
+    assert len(found) == 1 and found[0].verdict == "either"
+    for change in rec.changes:  # no change ever asks for more than three priorities
+        assert len(recommend(apply(dict(rec.answers), change), RULESET).answers["priorities"]) <= 3
