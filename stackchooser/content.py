@@ -11,6 +11,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -152,11 +153,12 @@ class Ruleset:
     stack_rules: tuple[StackRule, ...]
     stacks: Mapping[str, Stack]
 
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
+
     def question(self, question_id: str) -> Question:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._questions_by_id[question_id]
 
 
 @dataclass(frozen=True)

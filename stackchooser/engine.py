@@ -179,12 +179,6 @@ def _verdict(python: int, nodejs: int, ruleset: Ruleset) -> str:
     return "python" if python > nodejs else "nodejs"
 
 
-def verdict_of(answers: Answers, ruleset: Ruleset) -> tuple[str, int, int]:
-    """The verdict and the two scores for a canonical answer set."""
-    python, nodejs, _ = _score(answers, ruleset)
-    return _verdict(python, nodejs, ruleset), python, nodejs
-
-
 def _split(answers: Answers, ruleset: Ruleset) -> bool:
     rules = ruleset.weights[ruleset.split_question]
     chosen = _chosen(answers[ruleset.split_question])
@@ -238,48 +232,72 @@ def _toggle(question: Question, chosen: AnswerValue, option: str) -> tuple[str, 
     return tuple(o for o in question.option_ids if o in selected)
 
 
-def _combined(
-    answers: Answers,
-    first: tuple[Edit, AnswerValue],
-    second: tuple[Edit, AnswerValue],
-    ruleset: Ruleset,
-) -> Answers | None:
-    """The answers after two edits, or None where the pair is not a valid pair of edits."""
+def _valid_pair(
+    first: tuple[Edit, AnswerValue], second: tuple[Edit, AnswerValue], ruleset: Ruleset
+) -> bool:
+    """Whether two edits can be made together (a one-of answer takes one edit at most)."""
     (edit_a, value_a), (edit_b, value_b) = first, second
+    question_a = ruleset.question(edit_a.question)
     if edit_a.question != edit_b.question:
-        questions = (ruleset.question(edit_a.question), ruleset.question(edit_b.question))
-        if not all(
-            _within_limits(q, v) for q, v in zip(questions, (value_a, value_b), strict=True)
-        ):
-            return None
-        return {**answers, edit_a.question: value_a, edit_b.question: value_b}
-    question = ruleset.question(edit_a.question)
-    if question.kind == "one":
-        return None  # two choices for one question are one edit
-    both = _toggle(question, value_a, edit_b.option)
-    return {**answers, question.id: both} if _within_limits(question, both) else None
+        return _within_limits(question_a, value_a) and _within_limits(
+            ruleset.question(edit_b.question), value_b
+        )
+    if question_a.kind == "one":
+        return False
+    return _within_limits(question_a, _toggle(question_a, value_a, edit_b.option))
+
+
+def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
+    """The two scores alone, without building reasons (the search below calls it often)."""
+    python = nodejs = 0
+    multiplier = ruleset.multiplier
+    for question in ruleset.questions:
+        factor = 1
+        if multiplier is not None and multiplier.question == question.id:
+            factor = multiplier.factors[str(answers[multiplier.by])]
+        rules = ruleset.weights[question.id]
+        for option_id in _chosen(answers[question.id]):
+            python += rules[option_id].python * factor
+            nodejs += rules[option_id].nodejs * factor
+    return python, nodejs
 
 
 def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, ...]:
-    """Every single edit that flips the verdict; if there is none, every flipping pair."""
+    """Every single edit that flips the verdict; if there is none, every flipping pair.
+
+    Points add up, so a pair's scores are the sum of its edits' effects, except for the
+    two questions the multiplier ties together, which are scored in full.
+    """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
+    base_python, base_nodejs = _totals(answers, ruleset)
+    effects = []
     changes = []
     for edit, value in edits:
+        python, nodejs = _totals({**answers, edit.question: value}, ruleset)
+        effects.append((python - base_python, nodejs - base_nodejs))
         if not _within_limits(ruleset.question(edit.question), value):
             continue
-        new_verdict, python, nodejs = verdict_of({**answers, edit.question: value}, ruleset)
+        new_verdict = _verdict(python, nodejs, ruleset)
         if new_verdict != verdict:
             changes.append(Change((edit,), new_verdict, python, nodejs))
     if changes:
         return tuple(changes)
+    multiplier = ruleset.multiplier
+    tied = {multiplier.question, multiplier.by} if multiplier else set()
     for index, first in enumerate(edits):
-        for second in edits[index + 1 :]:
-            combined = _combined(answers, first, second, ruleset)
-            if combined is None:
+        for offset, second in enumerate(edits[index + 1 :], start=index + 1):
+            if not _valid_pair(first, second, ruleset):
                 continue
-            new_verdict, python, nodejs = verdict_of(combined, ruleset)
+            (edit_a, value_a), (edit_b, value_b) = first, second
+            if {edit_a.question, edit_b.question} == tied:
+                both = {**answers, edit_a.question: value_a, edit_b.question: value_b}
+                python, nodejs = _totals(both, ruleset)
+            else:
+                python = base_python + effects[index][0] + effects[offset][0]
+                nodejs = base_nodejs + effects[index][1] + effects[offset][1]
+            new_verdict = _verdict(python, nodejs, ruleset)
             if new_verdict != verdict:
-                changes.append(Change((first[0], second[0]), new_verdict, python, nodejs))
+                changes.append(Change((edit_a, edit_b), new_verdict, python, nodejs))
     return tuple(changes)
 
 
