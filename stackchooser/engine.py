@@ -138,14 +138,19 @@ def _chosen(value: AnswerValue) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else value
 
 
+def _factor(question_id: str, answers: Answers, ruleset: Ruleset) -> int:
+    """What a question's points are multiplied by: the multiplier's factor, or 1."""
+    multiplier = ruleset.multiplier
+    if multiplier is None or multiplier.question != question_id:
+        return 1
+    return multiplier.factors[str(answers[multiplier.by])]
+
+
 def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
     python = nodejs = 0
     reasons = []
-    multiplier = ruleset.multiplier
     for question in ruleset.questions:
-        factor = 1
-        if multiplier is not None and multiplier.question == question.id:
-            factor = multiplier.factors[str(answers[multiplier.by])]
+        factor = _factor(question.id, answers, ruleset)
         for option_id in _chosen(answers[question.id]):
             rule = ruleset.weights[question.id][option_id]
             points_python, points_nodejs = rule.python * factor, rule.nodejs * factor
@@ -250,11 +255,8 @@ def _valid_pair(
 def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
     """The two scores alone, without building reasons (the search below calls it often)."""
     python = nodejs = 0
-    multiplier = ruleset.multiplier
     for question in ruleset.questions:
-        factor = 1
-        if multiplier is not None and multiplier.question == question.id:
-            factor = multiplier.factors[str(answers[multiplier.by])]
+        factor = _factor(question.id, answers, ruleset)
         rules = ruleset.weights[question.id]
         for option_id in _chosen(answers[question.id]):
             python += rules[option_id].python * factor

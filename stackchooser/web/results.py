@@ -37,6 +37,7 @@ CONTENT_TYPES = {
     "md": "text/markdown; charset=utf-8",
 }
 CacheKey = tuple[str, str, str]  # kind, code, base URL
+STATUS_LINES = {200: "200 OK", 304: "304 NOT MODIFIED"}
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,13 @@ def _not_modified(environ: dict[str, Any], etag: str) -> bool:
     return bool(header) and etag in parse_etags(header)
 
 
+def cached_answer(rendered: Rendered, environ: dict[str, Any]) -> tuple[int, list, bytes]:
+    """Status, headers and body for a rendering: 304 when the client has it already."""
+    if _not_modified(environ, rendered.etag):
+        return 304, [h for h in rendered.headers if h[0] != "Content-Type"], b""
+    return 200, [*rendered.headers, ("Content-Length", str(len(rendered.body)))], rendered.body
+
+
 class CachedResults:
     """WSGI middleware: serves result URLs that are already rendered without the framework.
 
@@ -126,12 +134,9 @@ class CachedResults:
                 key = cache_key(KINDS[match.group(2)], match.group(1), environ, self.public_url)
                 found = self.cache.peek(key)
                 if found is not None:
-                    if _not_modified(environ, found.etag):
-                        start_response("304 NOT MODIFIED", list(found.headers[1:]))
-                        return []
-                    headers = [*found.headers, ("Content-Length", str(len(found.body)))]
-                    start_response("200 OK", headers)
-                    return [] if method == "HEAD" else [found.body]
+                    status, headers, body = cached_answer(found, environ)
+                    start_response(STATUS_LINES[status], headers)
+                    return [] if method == "HEAD" or not body else [body]
         return self.app(environ, start_response)
 
 
@@ -159,10 +164,8 @@ def _cached_response(kind: str, code: str, render: Callable[[], bytes]) -> Respo
     """A rendering from the cache, or rendered now (`render` raises 404 for a bad code)."""
     cache: RenderedCache = current_app.extensions["stackchooser_rendered"]
     key = cache_key(kind, code, request.environ, current_app.config["PUBLIC_URL"])
-    rendered = cache.get(key, render)
-    if _not_modified(request.environ, rendered.etag):
-        return Response(status=304, headers=list(rendered.headers[1:]))
-    return Response(rendered.body, headers=list(rendered.headers))
+    status, headers, body = cached_answer(cache.get(key, render), request.environ)
+    return Response(body, status=status, headers=headers)
 
 
 def _render_page(code: str) -> bytes:

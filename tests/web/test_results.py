@@ -241,3 +241,14 @@ def test_a_well_formed_code_for_an_unknown_ruleset_version_is_404(
     future = permalink.encode(answers, ruleset.version + 4, ruleset.questions)
     assert client.get(f"/r/{future}").status_code == 404
     assert client.get(f"/r/{future}.json").get_json()["error"]["message"]
+
+
+def test_a_conditional_first_request_gets_304_from_the_app_too(client: FlaskClient) -> None:
+    url = f"/r/{CODES['python-templates']}"
+    etag = client.get(url).headers["ETag"]
+    fresh = create_app({"TESTING": True}).test_client()  # empty cache: the app answers
+    response = fresh.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.data == b""
+    assert response.headers["ETag"] == etag
+    assert "immutable" in response.headers["Cache-Control"]
