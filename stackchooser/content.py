@@ -1,8 +1,9 @@
 """The questionnaire, the article's strengths and the scoring rulesets, loaded from TOML.
 
-Everything is read once at start-up into frozen dataclasses and validated; any mistake
-raises :class:`ContentError` naming the file and the key, so a bad edit never reaches
-a visitor. This module has no Flask import.
+Everything is read once at start-up into frozen dataclasses and validated: first each
+table by its own parser (shape and types), then one pass for references across files.
+Any mistake raises :class:`ContentError` naming the file and the key, so a bad edit never
+reaches a visitor. This module has no Flask import.
 """
 
 from __future__ import annotations
@@ -13,12 +14,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+from .kinds import (
+    LANGUAGES,
+    PART_LANGUAGES,
+    QUESTION_KINDS,
+    Language,
+    PartLanguage,
+    PartRole,
+    QuestionKind,
+)
 
 CONTENT_DIR = Path(__file__).parent / "content"
-LANGUAGES = ("python", "nodejs")
-QUESTION_KINDS = ("one", "any", "up_to")
 STRENGTH_LANGUAGES = ("python", "nodejs", "either")
+
+AnswerValue = str | tuple[str, ...]
+Answers = dict[str, AnswerValue]
 
 
 class ContentError(ValueError):
@@ -28,6 +40,14 @@ class ContentError(ValueError):
         self.path = str(path)
         self.key = key
         super().__init__(f"{Path(path).name}: {key}: {message}")
+
+
+def chosen(value: AnswerValue) -> tuple[str, ...]:
+    """The options an answer picked, whether it is a one-of or a multi-select answer."""
+    return (value,) if isinstance(value, str) else value
+
+
+# --- what the content holds ---------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -78,17 +98,18 @@ class Question:
     """One question of the questionnaire, shown on a page of its own."""
 
     id: str
-    kind: str
+    kind: QuestionKind
     summary: str
     title: str
     hint: str
     error: str
     options: tuple[Option, ...]
     max: int | None = None
-    default: str | tuple[str, ...] | None = None
+    default: AnswerValue | None = None
 
     @property
     def multiple(self) -> bool:
+        """Whether the answer is a list of options (any number, or up to `max`)."""
         return self.kind != "one"
 
     @property
@@ -102,27 +123,124 @@ class Question:
         raise KeyError(option_id)
 
 
+Selection = Mapping[str, frozenset[str]]
+
+
 @dataclass(frozen=True)
-class OptionRule:
-    """How one answer weighs toward each language, and why."""
+class Condition:
+    """A test on an answer set.
+
+    It holds when every question in `all_of` has one of its listed options, at least one
+    listed option of `any_of` is chosen (if `any_of` lists any), and no listed option of
+    `none_of` is chosen.
+    """
+
+    all_of: Selection = field(default_factory=dict)
+    any_of: Selection = field(default_factory=dict)
+    none_of: Selection = field(default_factory=dict)
+
+    @property
+    def always(self) -> bool:
+        return not (self.all_of or self.any_of or self.none_of)
+
+    @property
+    def questions(self) -> frozenset[str]:
+        return frozenset((*self.all_of, *self.any_of, *self.none_of))
+
+    def matches(self, answers: Mapping[str, AnswerValue]) -> bool:
+        for question_id, options in self.all_of.items():
+            if options.isdisjoint(chosen(answers[question_id])):
+                return False
+        if self.any_of and all(
+            options.isdisjoint(chosen(answers[question_id]))
+            for question_id, options in self.any_of.items()
+        ):
+            return False
+        return all(
+            options.isdisjoint(chosen(answers[question_id]))
+            for question_id, options in self.none_of.items()
+        )
+
+    def matched(self, answers: Mapping[str, AnswerValue]) -> tuple[tuple[str, str], ...]:
+        """The (question, option) pairs of the answers that made the condition hold."""
+        pairs = []
+        for selection in (self.all_of, self.any_of):
+            for question_id, options in selection.items():
+                pairs += [(question_id, o) for o in chosen(answers[question_id]) if o in options]
+        return tuple(pairs)
+
+
+@dataclass(frozen=True)
+class Weighting:
+    """Points toward each language for one answer, the strengths it rests on, and why.
+
+    `tension` is what to watch for when the plan goes the other way (ruleset 2 on).
+    """
 
     python: int
     nodejs: int
     strengths: tuple[str, ...]
     why: str
+    tension: str | None = None
+    when: Condition = field(default_factory=Condition)
 
 
 @dataclass(frozen=True)
-class Multiplier:
-    """The points of `question` are multiplied by a factor chosen by the answer to `by`."""
+class OptionRule:
+    """How one answer weighs: the first variant whose condition holds, else the base."""
+
+    base: Weighting
+    variants: tuple[Weighting, ...] = ()
+
+    def weighting(self, answers: Mapping[str, AnswerValue]) -> Weighting:
+        for variant in self.variants:
+            if variant.when.matches(answers):
+                return variant
+        return self.base
+
+    @property
+    def all_weightings(self) -> tuple[Weighting, ...]:
+        return (self.base, *self.variants)
+
+    # The base weighting's fields, for pages that describe the rules.
+    @property
+    def python(self) -> int:
+        return self.base.python
+
+    @property
+    def nodejs(self) -> int:
+        return self.base.nodejs
+
+    @property
+    def strengths(self) -> tuple[str, ...]:
+        return self.base.strengths
+
+    @property
+    def why(self) -> str:
+        return self.base.why
+
+
+@dataclass(frozen=True)
+class CloseCall:
+    """Which language a close call leans to.
+
+    The answer to `question`, when `languages` maps it; otherwise (ruleset 2 on, when
+    `by_scores`) the higher score, and on equal scores `fallback` for `fallback_why`.
+    Without `by_scores` a close call with no team language has no lean (ruleset 1).
+    """
 
     question: str
-    by: str
-    factors: Mapping[str, int]
+    languages: Mapping[str, Language]
+    by_scores: bool = False
+    fallback: Language | None = None
+    fallback_why: str = ""
+    fallback_strengths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class StackRule:
+    """Ruleset 1: the first rule that matches picks the suggested stack."""
+
     stack: str
     lean: str | None = None
     split: bool | None = None
@@ -131,9 +249,67 @@ class StackRule:
 
 @dataclass(frozen=True)
 class Stack:
+    """Ruleset 1: a canned stack line."""
+
     id: str
     text: str
     strengths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LegacyStacks:
+    """Ruleset 1's suggested stack: first-match rules over canned lines, and the split."""
+
+    split_question: str
+    split_points: int
+    rules: tuple[StackRule, ...]
+    stacks: Mapping[str, Stack]
+
+
+@dataclass(frozen=True)
+class PartRule:
+    """One way to fill a part of the plan, used when its condition holds.
+
+    `backend` limits it to plans whose back end is in that language; `short` is the
+    phrase the plan's summary is composed from, `text` the full advice.
+    """
+
+    id: str
+    role: PartRole
+    language: PartLanguage | None
+    short: str
+    text: str
+    strengths: tuple[str, ...]
+    when: Condition = field(default_factory=Condition)
+    backend: Language | None = None
+
+
+@dataclass(frozen=True)
+class TensionRule:
+    """A tension on a one-of answer that depends on the plan's shape, not on its points.
+
+    It holds when `when` holds, the plan's back end is in `backend` (if set), and the
+    plan mixes Python with another language exactly when `mixed` says (if set).
+    """
+
+    question: str
+    text: str
+    strengths: tuple[str, ...]
+    when: Condition
+    backend: Language | None = None
+    mixed: bool | None = None
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """Ruleset 2 on: how a plan is composed from the answers."""
+
+    backends: tuple[PartRule, ...]
+    frontends: tuple[PartRule, ...]
+    services: tuple[PartRule, ...]
+    tensions: tuple[TensionRule, ...]
+    one_language: Mapping[Language, str]
+    one_language_when: Condition
 
 
 @dataclass(frozen=True)
@@ -142,16 +318,13 @@ class Ruleset:
 
     version: int
     released: str
+    source: Path
     either_margin: int
-    split_question: str
-    split_points: int
-    multiplier: Multiplier | None
-    either_question: str
-    either_languages: Mapping[str, str]
+    close_call: CloseCall
     questions: tuple[Question, ...]
     weights: Mapping[str, Mapping[str, OptionRule]]
-    stack_rules: tuple[StackRule, ...]
-    stacks: Mapping[str, Stack]
+    legacy: LegacyStacks | None = None
+    plan: PlanRules | None = None
 
     @cached_property
     def _questions_by_id(self) -> dict[str, Question]:
@@ -159,6 +332,23 @@ class Ruleset:
 
     def question(self, question_id: str) -> Question:
         return self._questions_by_id[question_id]
+
+    @cached_property
+    def linked_questions(self) -> frozenset[frozenset[str]]:
+        """Pairs of questions whose points depend on each other through conditions."""
+        pairs: set[frozenset[str]] = set()
+        for question_id, rules in self.weights.items():
+            for rule in rules.values():
+                for variant in rule.variants:
+                    involved = sorted({question_id, *variant.when.questions})
+                    pairs.update(
+                        frozenset((a, b)) for i, a in enumerate(involved) for b in involved[i + 1 :]
+                    )
+        return frozenset(pairs)
+
+    @property
+    def has_plan(self) -> bool:
+        return self.plan is not None
 
 
 @dataclass(frozen=True)
@@ -170,305 +360,480 @@ class Content:
     questions: tuple[Question, ...]
     rulesets: Mapping[int, Ruleset]
 
-    @property
+    @cached_property
     def current(self) -> Ruleset:
         return self.rulesets[max(self.rulesets)]
 
 
-def _read(path: Path) -> dict[str, Any]:
+# --- reading one file: typed accessors that name the file and key ---------------------
+
+
+class _Table:
+    """A TOML table of one file, with accessors that check types and name the key."""
+
+    def __init__(self, path: Path, key: str, value: Any) -> None:
+        if not isinstance(value, Mapping):
+            raise ContentError(path, key or "(top)", "must be a table")
+        self.path, self.key, self.data = path, key, value
+
+    def _name(self, name: str) -> str:
+        return f"{self.key}.{name}" if self.key else name
+
+    def error(self, name: str, message: str) -> ContentError:
+        return ContentError(self.path, self._name(name) if name else self.key, message)
+
+    def has(self, name: str) -> bool:
+        return name in self.data
+
+    def table(self, name: str, required: bool = True) -> _Table:
+        if name not in self.data and not required:
+            return _Table(self.path, self._name(name), {})
+        return _Table(self.path, self._name(name), self.data.get(name))
+
+    def tables(self, name: str, required: bool = True) -> list[_Table]:
+        value = self.data.get(name)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or not value:
+            raise self.error(name, "must be a non-empty array of tables")
+        return [_Table(self.path, f"{self._name(name)}[{i}]", item) for i, item in enumerate(value)]
+
+    def text(self, name: str) -> str:
+        value = self.data.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(name, "must be a non-empty string")
+        return value
+
+    def optional_text(self, name: str) -> str | None:
+        return self.text(name) if name in self.data else None
+
+    def whole(self, name: str, minimum: int = 0) -> int:
+        value = self.data.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise self.error(name, f"must be a whole number of at least {minimum}")
+        return value
+
+    def flag(self, name: str) -> bool | None:
+        value = self.data.get(name)
+        if value is not None and not isinstance(value, bool):
+            raise self.error(name, "must be true or false")
+        return value
+
+    def strings(self, name: str, default: list[str] | None = None) -> tuple[str, ...]:
+        value = self.data.get(name, default)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.error(name, "must be a list of strings")
+        seen: set[str] = set()
+        for item in value:
+            if item in seen:
+                raise self.error(name, f"duplicate id {item!r}")
+            seen.add(item)
+        return tuple(value)
+
+    def choice(self, name: str, allowed: Iterable[str], required: bool = True) -> str | None:
+        value = self.data.get(name)
+        allowed = tuple(allowed)
+        if value is None and not required:
+            return None
+        if value not in allowed:
+            raise self.error(name, f"must be one of {', '.join(allowed)}")
+        return cast(str, value)
+
+    def items(self) -> Iterable[tuple[str, Any]]:
+        return self.data.items()
+
+
+def _read(path: Path) -> _Table:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            return _Table(path, "", tomllib.load(handle))
     except FileNotFoundError:
         raise ContentError(path, "(file)", "file not found") from None
     except tomllib.TOMLDecodeError as error:
         raise ContentError(path, "(file)", f"not valid TOML: {error}") from None
 
 
-def _text(path: Path, key: str, table: Mapping[str, Any], name: str) -> str:
-    value = table.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(path, f"{key}.{name}", "must be a non-empty string")
-    return value
-
-
-def _int(path: Path, key: str, value: Any, minimum: int = 0) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-        raise ContentError(path, key, f"must be a whole number of at least {minimum}")
-    return value
-
-
-def _table(path: Path, key: str, value: Any) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise ContentError(path, key, "must be a table")
-    return value
-
-
-def _unique(path: Path, key: str, ids: Iterable[str]) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ContentError(path, key, f"duplicate id {item!r}")
-        seen.add(item)
+# --- strengths and questions -----------------------------------------------------------
 
 
 def load_strengths(path: Path) -> tuple[Article, dict[str, Strength]]:
     """Read the article's details and its strengths; every strength must cite the article."""
     data = _read(path)
-    article_table = _table(path, "article", data.get("article"))
+    article_table = data.table("article")
     article = Article(
-        *(
-            _text(path, "article", article_table, name)
-            for name in ("title", "author", "publisher", "published", "url")
-        )
+        *(article_table.text(name) for name in ("title", "author", "publisher", "published", "url"))
     )
     strengths: dict[str, Strength] = {}
-    for strength_id, table in _table(path, "strengths", data.get("strengths")).items():
-        key = f"strengths.{strength_id}"
-        table = _table(path, key, table)
+    for strength_id, raw in data.table("strengths").items():
+        table = _Table(path, f"strengths.{strength_id}", raw)
         for name in ("section", "bullet"):
-            if not str(table.get(name, "")).strip():
-                raise ContentError(path, f"{key}.{name}", "the strength cites nothing")
-        language = table.get("language")
-        if language not in STRENGTH_LANGUAGES:
-            raise ContentError(path, f"{key}.language", f"must be one of {STRENGTH_LANGUAGES}")
+            if not str(table.data.get(name, "")).strip():
+                raise table.error(name, "the strength cites nothing")
         strengths[strength_id] = Strength(
             id=strength_id,
-            language=language,
-            section=_text(path, key, table, "section"),
-            bullet=_text(path, key, table, "bullet"),
-            gist=_text(path, key, table, "gist"),
+            language=cast(str, table.choice("language", STRENGTH_LANGUAGES)),
+            section=table.text("section"),
+            bullet=table.text("bullet"),
+            gist=table.text("gist"),
         )
     if not strengths:
         raise ContentError(path, "strengths", "no strengths defined")
     return article, strengths
 
 
-def _option_set(path: Path, key: str, value: Any, option_ids: tuple[str, ...]) -> tuple[str, ...]:
+def _option_set(table: _Table, name: str, option_ids: tuple[str, ...]) -> tuple[str, ...]:
+    value = table.data.get(name)
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ContentError(path, key, "must be a list of option ids")
-    for item in value:
+        raise table.error(name, "must be a list of option ids")
+    listed = table.strings(name)
+    for item in listed:
         if item not in option_ids:
-            raise ContentError(path, key, f"unknown option id {item!r}")
-    _unique(path, key, value)
-    return tuple(option for option in option_ids if option in value)
+            raise table.error(name, f"unknown option id {item!r}")
+    return tuple(option for option in option_ids if option in listed)
+
+
+def _question(table: _Table) -> Question:
+    question_id = table.text("id")
+    table = _Table(table.path, f"questions.{question_id}", table.data)
+    kind = cast(QuestionKind, table.choice("kind", QUESTION_KINDS))
+    raw_options = table.data.get("options")
+    if not isinstance(raw_options, list) or len(raw_options) < 2:
+        raise table.error("options", "needs at least two options")
+    options = []
+    for number, raw in enumerate(raw_options):
+        option = _Table(table.path, f"{table.key}.options[{number}]", raw)
+        option_id = option.text("id")
+        named = _Table(table.path, f"{table.key}.options.{option_id}", raw)
+        options.append(Option(option_id, named.text("label"), str(raw.get("hint", ""))))
+    ids = [option.id for option in options]
+    for index, option_id in enumerate(ids):
+        if option_id in ids[:index]:
+            raise table.error("options", f"duplicate id {option_id!r}")
+    option_ids = tuple(ids)
+    maximum = table.whole("max", minimum=1) if kind == "up_to" else None
+    default: AnswerValue | None = None
+    if table.has("default"):
+        if kind == "one":
+            default = table.data["default"]
+            if default not in option_ids:
+                raise table.error("default", f"unknown option id {default!r}")
+        else:
+            default = _option_set(table, "default", option_ids)
+    return Question(
+        id=question_id,
+        kind=kind,
+        summary=table.text("summary"),
+        title=table.text("title"),
+        hint=table.text("hint"),
+        error=table.text("error"),
+        options=tuple(options),
+        max=maximum,
+        default=default,
+    )
 
 
 def load_questions(path: Path) -> tuple[Question, ...]:
     """Read the questions in page order, checking ids, kinds, options and defaults."""
-    data = _read(path)
-    raw_questions = data.get("questions")
-    if not isinstance(raw_questions, list) or not raw_questions:
-        raise ContentError(path, "questions", "must be a non-empty array of tables")
-    questions = []
-    for index, table in enumerate(raw_questions):
-        table = _table(path, f"questions[{index}]", table)
-        question_id = _text(path, f"questions[{index}]", table, "id")
-        key = f"questions.{question_id}"
-        kind = table.get("kind")
-        if kind not in QUESTION_KINDS:
-            raise ContentError(path, f"{key}.kind", f"must be one of {QUESTION_KINDS}")
-        raw_options = table.get("options")
-        if not isinstance(raw_options, list) or len(raw_options) < 2:
-            raise ContentError(path, f"{key}.options", "needs at least two options")
-        options = []
-        for number, option in enumerate(raw_options):
-            option_key = f"{key}.options[{number}]"
-            option = _table(path, option_key, option)
-            option_id = _text(path, option_key, option, "id")
-            options.append(
-                Option(
-                    id=option_id,
-                    label=_text(path, f"{key}.options.{option_id}", option, "label"),
-                    hint=str(option.get("hint", "")),
+    questions = tuple(_question(table) for table in _read(path).tables("questions"))
+    ids = [question.id for question in questions]
+    for index, question_id in enumerate(ids):
+        if question_id in ids[:index]:
+            raise ContentError(path, "questions", f"duplicate id {question_id!r}")
+    return questions
+
+
+# --- one parser per ruleset table ------------------------------------------------------
+
+
+class _RulesetParser:
+    """Parses one ruleset file, table by table, against the questions and strengths."""
+
+    def __init__(
+        self, path: Path, questions: tuple[Question, ...], strengths: Mapping[str, Strength]
+    ) -> None:
+        self.path = path
+        self.data = _read(path)
+        self.questions = {question.id: question for question in questions}
+        self.strengths = strengths
+        self.weighted: dict[str, tuple[str, ...]] = {}  # question id -> option ids, in order
+
+    def strength_ids(self, table: _Table, name: str = "strengths") -> tuple[str, ...]:
+        cited = table.strings(name, default=[])
+        for strength_id in cited:
+            if strength_id not in self.strengths:
+                raise table.error(name, f"unknown strength id {strength_id!r}")
+        return cited
+
+    def selection(self, table: _Table, name: str) -> Selection:
+        selection: dict[str, frozenset[str]] = {}
+        for question_id, _ in table.table(name, required=False).items():
+            key = f"{name}.{question_id}"
+            if question_id not in self.weighted:
+                raise table.error(key, "unknown question id")
+            options = _option_set(table.table(name), question_id, self.weighted[question_id])
+            selection[question_id] = frozenset(options)
+        return selection
+
+    def condition(self, table: _Table) -> Condition:
+        return Condition(
+            all_of=self.selection(table, "when"),
+            any_of=self.selection(table, "when_any"),
+            none_of=self.selection(table, "unless"),
+        )
+
+    def language(self, table: _Table, name: str, required: bool = True) -> Language | None:
+        return cast(Language | None, table.choice(name, LANGUAGES, required))
+
+    # [weights.<question>.<option>] with optional [[...variants]]
+    def weighting(self, table: _Table, base: Weighting | None) -> Weighting:
+        if base is None and not (table.has("python") and table.has("nodejs")):
+            raise table.error("", "the option has no weights (needs python and nodejs)")
+        python = table.whole("python") if table.has("python") or base is None else base.python
+        nodejs = table.whole("nodejs") if table.has("nodejs") or base is None else base.nodejs
+        strengths = (
+            self.strength_ids(table) if table.has("strengths") or base is None else base.strengths
+        )
+        if (python or nodejs) and not strengths:
+            raise table.error("strengths", "an option with weight must cite a strength")
+        return Weighting(
+            python=python,
+            nodejs=nodejs,
+            strengths=strengths,
+            why=table.text("why") if table.has("why") or base is None else base.why,
+            tension=table.optional_text("tension") or (base.tension if base else None),
+            when=self.condition(table) if base is not None else Condition(),
+        )
+
+    def weights(self) -> tuple[tuple[Question, ...], dict[str, dict[str, OptionRule]]]:
+        raw = self.data.table("weights")
+        ordered: list[Question] = []
+        weights: dict[str, dict[str, OptionRule]] = {}
+        for question_id, _ in raw.items():
+            if question_id not in self.questions:
+                raise raw.error(question_id, f"unknown question id {question_id!r}")
+            question = self.questions[question_id]
+            table = raw.table(question_id)
+            for option_id, _ in table.items():
+                if option_id not in question.option_ids:
+                    raise table.error(option_id, f"unknown option id {option_id!r}")
+            self.weighted[question_id] = tuple(option_id for option_id, _ in table.items())
+            ordered.append(
+                replace(question, options=tuple(question.option(o) for o, _ in table.items()))
+            )
+        for question_id, _ in raw.items():
+            table = raw.table(question_id)
+            rules: dict[str, OptionRule] = {}
+            for option_id, _ in table.items():
+                option = table.table(option_id)
+                base = self.weighting(option, None)
+                variants = []
+                for variant_table in option.tables("variants", required=False):
+                    variant = self.weighting(variant_table, base)
+                    if variant.when.always:
+                        raise variant_table.error("when", "a variant needs a condition")
+                    variants.append(variant)
+                rules[option_id] = OptionRule(base, tuple(variants))
+            weights[question_id] = rules
+        return tuple(ordered), weights
+
+    # [multiplier] (ruleset 1): the same as variants of the question's options
+    def multiplier(self, weights: dict[str, dict[str, OptionRule]]) -> None:
+        if not self.data.has("multiplier"):
+            return
+        table = self.data.table("multiplier")
+        target = cast(str, table.choice("question", self.weighted))
+        by = cast(str, table.choice("by", self.weighted))
+        if self.questions[by].multiple:
+            raise table.error("by", "must be a one-of question")
+        factors = table.table("factors")
+        for option_id in self.weighted[by]:
+            factors.whole(option_id, minimum=1)
+        for option_id, rule in weights[target].items():
+            base = rule.base
+            weights[target][option_id] = OptionRule(
+                base,
+                tuple(
+                    replace(
+                        base,
+                        python=base.python * factor,
+                        nodejs=base.nodejs * factor,
+                        when=Condition(all_of={by: frozenset({by_option})}),
+                    )
+                    for by_option in self.weighted[by]
+                    if (factor := factors.data[by_option]) != 1
+                ),
+            )
+
+    # [either_follows] (ruleset 1) or [close_call] (ruleset 2 on)
+    def close_call(self) -> CloseCall:
+        name = "close_call" if self.data.has("close_call") else "either_follows"
+        table = self.data.table(name)
+        question = cast(str, table.choice("question", self.weighted))
+        languages = table.table("languages")
+        mapped: dict[str, Language] = {}
+        for option_id, language in languages.items():
+            if option_id not in self.weighted[question] or language not in LANGUAGES:
+                raise languages.error(option_id, "unknown option or language")
+            mapped[option_id] = language
+        if name == "either_follows":
+            return CloseCall(question, mapped)
+        return CloseCall(
+            question,
+            mapped,
+            by_scores=True,
+            fallback=self.language(table, "fallback"),
+            fallback_why=table.text("fallback_why"),
+            fallback_strengths=self.strength_ids(table, "fallback_strengths"),
+        )
+
+    # [split], [[stack_rules]] and [stacks] (ruleset 1)
+    def legacy_stacks(self) -> LegacyStacks | None:
+        if not self.data.has("stack_rules"):
+            return None
+        split = self.data.table("split")
+        split_question = split.text("question")
+        if split_question not in self.weighted:
+            raise split.error("question", f"unknown question id {split_question!r}")
+        stacks: dict[str, Stack] = {}
+        for stack_id, _ in self.data.table("stacks").items():
+            table = self.data.table("stacks").table(stack_id)
+            stacks[stack_id] = Stack(stack_id, table.text("text"), self.strength_ids(table))
+        rules: list[StackRule] = []
+        for table in self.data.tables("stack_rules"):
+            stack_id = table.data.get("stack")
+            if stack_id not in stacks:
+                raise table.error("stack", f"unknown stack id {stack_id!r}")
+            lean = table.choice("lean", (*LANGUAGES, "either"), required=False)
+            any_of = self.selection(table, "any_of")
+            rules.append(
+                StackRule(
+                    str(stack_id),
+                    lean,
+                    table.flag("split"),
+                    {q: tuple(o for o in self.weighted[q] if o in s) for q, s in any_of.items()},
                 )
             )
-        _unique(path, f"{key}.options", (option.id for option in options))
-        option_ids = tuple(option.id for option in options)
-        maximum = None
-        if kind == "up_to":
-            maximum = _int(path, f"{key}.max", table.get("max"), minimum=1)
-        default: str | tuple[str, ...] | None = None
-        if "default" in table:
-            if kind == "one":
-                default = table["default"]
-                if default not in option_ids:
-                    raise ContentError(path, f"{key}.default", f"unknown option id {default!r}")
-            else:
-                default = _option_set(path, f"{key}.default", table["default"], option_ids)
-        questions.append(
-            Question(
-                id=question_id,
-                kind=kind,
-                summary=_text(path, key, table, "summary"),
-                title=_text(path, key, table, "title"),
-                hint=_text(path, key, table, "hint"),
-                error=_text(path, key, table, "error"),
-                options=tuple(options),
-                max=maximum,
-                default=default,
+        last = rules[-1]
+        if last.lean is not None or last.split is not None or last.any_of:
+            raise ContentError(
+                self.path, f"stack_rules[{len(rules) - 1}]", "the last rule must match always"
             )
+        return LegacyStacks(split_question, split.whole("points", minimum=1), tuple(rules), stacks)
+
+    # [[plan.backend]], [[plan.frontend]], [[plan.service]], [[plan.tension]], [plan.one_language]
+    def part(self, table: _Table, role: PartRole) -> PartRule:
+        language = table.choice("language", PART_LANGUAGES, required=role != "frontend")
+        if role == "backend" and language not in LANGUAGES:
+            raise table.error("language", "a back end is python or nodejs")
+        return PartRule(
+            id=table.text("id"),
+            role=role,
+            language=cast(PartLanguage | None, language),
+            short=table.text("short"),
+            text=table.text("text"),
+            strengths=self.strength_ids(table),
+            when=self.condition(table),
+            backend=self.language(table, "backend", required=False),
         )
-    _unique(path, "questions", (question.id for question in questions))
-    return tuple(questions)
 
+    def plan(self) -> PlanRules | None:
+        if not self.data.has("plan"):
+            return None
+        plan = self.data.table("plan")
+        backends = tuple(self.part(t, "backend") for t in plan.tables("backend"))
+        for language in LANGUAGES:
+            last = [rule for rule in backends if rule.language == language]
+            if not last or not last[-1].when.always:
+                raise plan.error("backend", f"the last {language} back end must match always")
+        tensions = []
+        for table in plan.tables("tension"):
+            question = cast(str, table.choice("question", self.weighted))
+            if self.questions[question].multiple:
+                raise table.error("question", "must be a one-of question")
+            tensions.append(
+                TensionRule(
+                    question=question,
+                    text=table.text("text"),
+                    strengths=self.strength_ids(table),
+                    when=self.condition(table),
+                    backend=self.language(table, "backend", required=False),
+                    mixed=table.flag("mixed"),
+                )
+            )
+        one_language = plan.table("one_language")
+        return PlanRules(
+            backends=backends,
+            frontends=tuple(self.part(t, "frontend") for t in plan.tables("frontend")),
+            services=tuple(self.part(t, "service") for t in plan.tables("service")),
+            tensions=tuple(tensions),
+            one_language={language: one_language.text(language) for language in LANGUAGES},
+            one_language_when=self.condition(one_language),
+        )
 
-def _option_rule(path: Path, key: str, table: Any, strengths: Mapping[str, Strength]) -> OptionRule:
-    if not isinstance(table, Mapping) or not ("python" in table and "nodejs" in table):
-        raise ContentError(path, key, "the option has no weights (needs python and nodejs)")
-    cited = table.get("strengths")
-    if not isinstance(cited, list) or not all(isinstance(item, str) for item in cited):
-        raise ContentError(path, f"{key}.strengths", "must be a list of strength ids")
-    for strength_id in cited:
-        if strength_id not in strengths:
-            raise ContentError(path, f"{key}.strengths", f"unknown strength id {strength_id!r}")
-    _unique(path, f"{key}.strengths", cited)
-    python = _int(path, f"{key}.python", table["python"])
-    nodejs = _int(path, f"{key}.nodejs", table["nodejs"])
-    if (python or nodejs) and not cited:
-        raise ContentError(path, f"{key}.strengths", "an option with weight must cite a strength")
-    return OptionRule(python, nodejs, tuple(cited), _text(path, key, table, "why"))
+    def ruleset(self) -> Ruleset:
+        version = self.data.whole("version", minimum=1)
+        questions, weights = self.weights()
+        self.multiplier(weights)
+        ruleset = Ruleset(
+            version=version,
+            released=self.data.text("released"),
+            source=self.path,
+            either_margin=self.data.whole("either_margin"),
+            close_call=self.close_call(),
+            questions=questions,
+            weights=weights,
+            legacy=self.legacy_stacks(),
+            plan=self.plan(),
+        )
+        if (ruleset.legacy is None) == (ruleset.plan is None):
+            raise ContentError(self.path, "(top)", "needs either stack_rules or plan, not both")
+        if ruleset.plan is not None:
+            self.check_tension_texts(ruleset)
+        return ruleset
+
+    def check_tension_texts(self, ruleset: Ruleset) -> None:
+        """With a plan, every answer that can pull against it says what to watch for."""
+        assert ruleset.plan is not None
+        explained = {rule.question for rule in ruleset.plan.tensions}
+        for question_id, rules in ruleset.weights.items():
+            if question_id in explained:
+                continue
+            for option_id, rule in rules.items():
+                for weighting in rule.all_weightings:
+                    if weighting.python != weighting.nodejs and not weighting.tension:
+                        raise ContentError(
+                            self.path,
+                            f"weights.{question_id}.{option_id}.tension",
+                            "an option with weight needs a tension text",
+                        )
 
 
 def load_ruleset(
     path: Path, questions: tuple[Question, ...], strengths: Mapping[str, Strength]
 ) -> Ruleset:
     """Read one ruleset and check it against the questions and strengths."""
-    data = _read(path)
-    version = _int(path, "version", data.get("version"), minimum=1)
-    by_id = {question.id: question for question in questions}
-
-    raw_weights = _table(path, "weights", data.get("weights"))
-    ruleset_questions: list[Question] = []
-    weights: dict[str, dict[str, OptionRule]] = {}
-    for question_id, table in raw_weights.items():
-        key = f"weights.{question_id}"
-        if question_id not in by_id:
-            raise ContentError(path, key, f"unknown question id {question_id!r}")
-        question = by_id[question_id]
-        table = _table(path, key, table)
-        for option_id in table:
-            if option_id not in question.option_ids:
-                raise ContentError(path, f"{key}.{option_id}", f"unknown option id {option_id!r}")
-        ordered = [question.option(option_id) for option_id in table]
-        weights[question_id] = {
-            option_id: _option_rule(path, f"{key}.{option_id}", rule, strengths)
-            for option_id, rule in table.items()
-        }
-        ruleset_questions.append(replace(question, options=tuple(ordered)))
-
-    split = _table(path, "split", data.get("split"))
-    split_question = _text(path, "split", split, "question")
-    if split_question not in weights:
-        raise ContentError(path, "split.question", f"unknown question id {split_question!r}")
-
-    multiplier = None
-    if "multiplier" in data:
-        table = _table(path, "multiplier", data["multiplier"])
-        target, by = table.get("question"), table.get("by")
-        for name, value in (("question", target), ("by", by)):
-            if value not in weights:
-                raise ContentError(path, f"multiplier.{name}", f"unknown question id {value!r}")
-        factors = _table(path, "multiplier.factors", table.get("factors"))
-        by_question = by_id[str(by)]
-        if by_question.multiple:
-            raise ContentError(path, "multiplier.by", "must be a one-of question")
-        for option_id in by_question.option_ids:
-            if option_id in weights[str(by)]:
-                _int(path, f"multiplier.factors.{option_id}", factors.get(option_id), minimum=1)
-        multiplier = Multiplier(str(target), str(by), dict(factors))
-
-    either = _table(path, "either_follows", data.get("either_follows"))
-    either_question = _text(path, "either_follows", either, "question")
-    if either_question not in weights:
-        raise ContentError(
-            path, "either_follows.question", f"unknown question id {either_question!r}"
-        )
-    either_languages = dict(_table(path, "either_follows.languages", either.get("languages")))
-    for option_id, language in either_languages.items():
-        if option_id not in weights[either_question] or language not in LANGUAGES:
-            raise ContentError(
-                path, f"either_follows.languages.{option_id}", "unknown option or language"
-            )
-
-    stacks: dict[str, Stack] = {}
-    for stack_id, table in _table(path, "stacks", data.get("stacks")).items():
-        key = f"stacks.{stack_id}"
-        table = _table(path, key, table)
-        cited = table.get("strengths", [])
-        for strength_id in cited:
-            if strength_id not in strengths:
-                raise ContentError(path, f"{key}.strengths", f"unknown strength id {strength_id!r}")
-        stacks[stack_id] = Stack(stack_id, _text(path, key, table, "text"), tuple(cited))
-
-    rules: list[StackRule] = []
-    raw_rules = data.get("stack_rules")
-    if not isinstance(raw_rules, list) or not raw_rules:
-        raise ContentError(path, "stack_rules", "must be a non-empty array of tables")
-    for index, table in enumerate(raw_rules):
-        key = f"stack_rules[{index}]"
-        table = _table(path, key, table)
-        stack_id = table.get("stack")
-        if stack_id not in stacks:
-            raise ContentError(path, f"{key}.stack", f"unknown stack id {stack_id!r}")
-        lean = table.get("lean")
-        if lean is not None and lean not in (*LANGUAGES, "either"):
-            raise ContentError(path, f"{key}.lean", "must be python, nodejs or either")
-        any_of: dict[str, tuple[str, ...]] = {}
-        for question_id, options in _table(path, f"{key}.any_of", table.get("any_of", {})).items():
-            if question_id not in weights:
-                raise ContentError(path, f"{key}.any_of.{question_id}", "unknown question id")
-            any_of[question_id] = _option_set(
-                path, f"{key}.any_of.{question_id}", options, tuple(weights[question_id])
-            )
-        rules.append(StackRule(str(stack_id), lean, table.get("split"), any_of))
-    last = rules[-1]
-    if last.lean is not None or last.split is not None or last.any_of:
-        raise ContentError(
-            path, f"stack_rules[{len(rules) - 1}]", "the last rule must match always"
-        )
-
-    return Ruleset(
-        version=version,
-        released=_text(path, "(top)", data, "released"),
-        either_margin=_int(path, "either_margin", data.get("either_margin")),
-        split_question=split_question,
-        split_points=_int(path, "split.points", split.get("points"), minimum=1),
-        multiplier=multiplier,
-        either_question=either_question,
-        either_languages=either_languages,
-        questions=tuple(ruleset_questions),
-        weights=weights,
-        stack_rules=tuple(rules),
-        stacks=stacks,
-    )
+    return _RulesetParser(path, questions, strengths).ruleset()
 
 
-def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] = ()) -> Content:
-    """Load and validate all content; the highest ruleset version is the current one.
+# --- references across files -------------------------------------------------------------
 
-    The current ruleset must weigh every option of every question, and every strength
-    must be cited by at least one option of it.
-    """
-    article, strengths = load_strengths(directory / "strengths.toml")
-    questions = load_questions(directory / "questions.toml")
-    paths = sorted((directory / "rulesets").glob("*.toml")) + list(extra_rulesets)
-    if not paths:
-        raise ContentError(directory / "rulesets", "(folder)", "no ruleset found")
-    rulesets: dict[int, Ruleset] = {}
-    for path in paths:
-        ruleset = load_ruleset(path, questions, strengths)
-        if ruleset.version in rulesets:
-            raise ContentError(path, "version", f"duplicate ruleset version {ruleset.version}")
-        rulesets[ruleset.version] = ruleset
-    current_version = max(rulesets)
-    current = rulesets[current_version]
-    current_path = next(p for p in paths if _read(p).get("version") == current_version)
+
+def _check_references(
+    directory: Path,
+    questions: tuple[Question, ...],
+    strengths: Mapping[str, Strength],
+    rulesets: Mapping[int, Ruleset],
+) -> None:
+    """The current ruleset weighs every option and cites every strength; questions added
+    after an older ruleset have defaults."""
+    current = rulesets[max(rulesets)]
     for question in questions:
         for option in question.options:
             if option.id not in current.weights.get(question.id, {}):
                 raise ContentError(
-                    current_path, f"weights.{question.id}.{option.id}", "the option has no weights"
+                    current.source,
+                    f"weights.{question.id}.{option.id}",
+                    "the option has no weights",
                 )
     for ruleset in rulesets.values():
         for question in questions:
@@ -482,11 +847,28 @@ def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] =
         strength_id
         for rules in current.weights.values()
         for rule in rules.values()
-        for strength_id in rule.strengths
+        for weighting in rule.all_weightings
+        for strength_id in weighting.strengths
     }
     for strength_id in strengths:
         if strength_id not in cited:
             raise ContentError(
-                current_path, "weights", f"strength {strength_id!r} is cited by no option"
+                current.source, "weights", f"strength {strength_id!r} is cited by no option"
             )
+
+
+def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] = ()) -> Content:
+    """Load and validate all content; the highest ruleset version is the current one."""
+    article, strengths = load_strengths(directory / "strengths.toml")
+    questions = load_questions(directory / "questions.toml")
+    paths = sorted((directory / "rulesets").glob("*.toml")) + list(extra_rulesets)
+    if not paths:
+        raise ContentError(directory / "rulesets", "(folder)", "no ruleset found")
+    rulesets: dict[int, Ruleset] = {}
+    for path in paths:
+        ruleset = load_ruleset(path, questions, strengths)
+        if ruleset.version in rulesets:
+            raise ContentError(path, "version", f"duplicate ruleset version {ruleset.version}")
+        rulesets[ruleset.version] = ruleset
+    _check_references(directory, questions, strengths, rulesets)
     return Content(article, strengths, questions, rulesets)

@@ -1,19 +1,41 @@
 """The scoring engine: answers in, a recommendation that explains itself out.
 
 Pure Python with no Flask import. Each answer adds points toward Python and NodeJS as
-its ruleset says; the team's points are scaled by the project's size; a close call is
-"either". See docs/SCORING.md for the model in prose.
+its ruleset says (the points and the sentence of one answer may depend on another
+answer); a close call is "either" and leans to a language by the close-call rule. From
+ruleset 2 on, a plan is composed from the answers: one back end, a front end that follows
+the front-end answer, companion services, and the tensions the plan lives with. See
+docs/SCORING.md for the model in prose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .content import Question, Ruleset
+from .content import Answers, AnswerValue, PartRule, Question, Ruleset, chosen
+from .kinds import EditAction, Favours, Language, LeanBasis, PartLanguage, PartRole, Verdict
 
-AnswerValue = str | tuple[str, ...]
-Answers = dict[str, AnswerValue]
+__all__ = [
+    "AnswerError",
+    "AnswerValue",
+    "Answers",
+    "Change",
+    "Edit",
+    "Plan",
+    "PlanPart",
+    "Reason",
+    "Recommendation",
+    "Tension",
+    "apply_edits",
+    "evaluate",
+    "normalize_answer",
+    "normalize_answers",
+    "recommend",
+]
+
+AnswerRef = tuple[str, str]  # (question id, option id): one answer the visitor gave
+STRONGEST_REASONS = 3  # how many of the strongest reasons a back end or a lean names
 
 
 class AnswerError(ValueError):
@@ -31,11 +53,12 @@ class Reason:
 
     question: str
     answer: str
-    favours: str  # "python", "nodejs" or "neither"
+    favours: Favours
     python: int
     nodejs: int
     strengths: tuple[str, ...]
     why: str
+    tension: str | None = None
 
     @property
     def weight(self) -> int:
@@ -47,7 +70,7 @@ class Edit:
     """One edit of one answer: choose another option, or add or remove one."""
 
     question: str
-    action: str  # "choose", "add" or "remove"
+    action: EditAction
     option: str
 
 
@@ -56,9 +79,48 @@ class Change:
     """The fewest edits (one, or else two) that would give another verdict."""
 
     edits: tuple[Edit, ...]
-    verdict: str
+    verdict: Verdict
     python: int
     nodejs: int
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    """One part of the plan: what to build, in which language, and which answers ask for it."""
+
+    role: PartRole
+    language: PartLanguage | None
+    text: str
+    strengths: tuple[str, ...]
+    because: tuple[AnswerRef, ...]
+
+
+@dataclass(frozen=True)
+class Tension:
+    """An answer that pulls against the plan: what it gives up and what to watch for."""
+
+    question: str
+    answer: str
+    text: str
+    strengths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The suggested stack, composed from the answers (ruleset 2 on)."""
+
+    language: Language
+    summary: str
+    parts: tuple[PlanPart, ...]
+    tensions: tuple[Tension, ...]
+
+    @property
+    def backend(self) -> PlanPart:
+        return next(part for part in self.parts if part.role == "backend")
+
+    @property
+    def strengths(self) -> tuple[str, ...]:
+        return _unique(s for item in (*self.parts, *self.tensions) for s in item.strengths)
 
 
 @dataclass(frozen=True)
@@ -67,13 +129,18 @@ class Recommendation:
 
     ruleset: int
     answers: Answers
-    verdict: str  # "python", "nodejs" or "either"
+    verdict: Verdict
     python: int
     nodejs: int
-    lean: str
+    lean: Verdict
+    lean_basis: LeanBasis | None
+    deciding: tuple[Reason, ...]  # on a close call: the answers the lean rests on
     reasons: tuple[Reason, ...]
     strengths: tuple[str, ...]
-    stack: str
+    stack: str  # the suggested stack in one sentence (the plan's summary, ruleset 2 on)
+    stack_id: str | None  # ruleset 1's canned stack id
+    plan: Plan | None
+    alternative_plan: Plan | None
     changes: tuple[Change, ...]
 
     @property
@@ -82,14 +149,21 @@ class Recommendation:
         return self.python - self.nodejs
 
 
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
 def _shown(value: str) -> str:
     """A value quoted for an error message, cut short if long."""
     return repr(value if len(value) <= 40 else value[:40] + "…")
 
 
+# --- answers ---------------------------------------------------------------------------
+
+
 def normalize_answer(question: Question, value: object) -> AnswerValue:
     """One answer in canonical form; raises :class:`AnswerError` if it is not valid."""
-    if question.kind == "one":
+    if not question.multiple:
         if not isinstance(value, str):
             raise AnswerError(question.id, "choose one option")
         if value not in question.option_ids:
@@ -97,18 +171,18 @@ def normalize_answer(question: Question, value: object) -> AnswerValue:
         return value
     if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
         raise AnswerError(question.id, "give a list of options")
-    chosen = set()
+    picked = set()
     for item in value:
         if not isinstance(item, str):
             raise AnswerError(question.id, "options must be strings")
         if item not in question.option_ids:
             raise AnswerError(question.id, f"unknown option {_shown(item)}")
-        if item in chosen:
+        if item in picked:
             raise AnswerError(question.id, f"option {_shown(item)} given twice")
-        chosen.add(item)
-    if question.max is not None and len(chosen) > question.max:
+        picked.add(item)
+    if question.max is not None and len(picked) > question.max:
         raise AnswerError(question.id, f"choose at most {question.max} options")
-    return tuple(option for option in question.option_ids if option in chosen)
+    return tuple(option for option in question.option_ids if option in picked)
 
 
 def normalize_answers(raw: Mapping[str, object], ruleset: Ruleset) -> Answers:
@@ -134,73 +208,120 @@ def normalize_answers(raw: Mapping[str, object], ruleset: Ruleset) -> Answers:
     return answers
 
 
-def _chosen(value: AnswerValue) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else value
+def apply_edits(answers: Answers, edits: Iterable[Edit], ruleset: Ruleset) -> Answers:
+    """The canonical answers after `edits` (for the permalink of a change)."""
+    changed = dict(answers)
+    for edit in edits:
+        question = ruleset.question(edit.question)
+        if edit.action == "choose":
+            changed[edit.question] = edit.option
+        else:
+            changed[edit.question] = _toggle(question, changed[edit.question], edit.option)
+    return changed
 
 
-def _factor(question_id: str, answers: Answers, ruleset: Ruleset) -> int:
-    """What a question's points are multiplied by: the multiplier's factor, or 1."""
-    multiplier = ruleset.multiplier
-    if multiplier is None or multiplier.question != question_id:
-        return 1
-    return multiplier.factors[str(answers[multiplier.by])]
+# --- scores and verdict ------------------------------------------------------------------
+
+
+def _favours(python: int, nodejs: int) -> Favours:
+    if python > nodejs:
+        return "python"
+    return "nodejs" if nodejs > python else "neither"
 
 
 def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
     python = nodejs = 0
     reasons = []
     for question in ruleset.questions:
-        factor = _factor(question.id, answers, ruleset)
-        for option_id in _chosen(answers[question.id]):
-            rule = ruleset.weights[question.id][option_id]
-            points_python, points_nodejs = rule.python * factor, rule.nodejs * factor
-            python += points_python
-            nodejs += points_nodejs
-            if not (points_python or points_nodejs or rule.strengths):
+        rules = ruleset.weights[question.id]
+        for option_id in chosen(answers[question.id]):
+            weighting = rules[option_id].weighting(answers)
+            python += weighting.python
+            nodejs += weighting.nodejs
+            if not (weighting.python or weighting.nodejs or weighting.strengths):
                 continue
-            if points_python > points_nodejs:
-                favours = "python"
-            elif points_nodejs > points_python:
-                favours = "nodejs"
-            else:
-                favours = "neither"
             reasons.append(
                 Reason(
                     question.id,
                     option_id,
-                    favours,
-                    points_python,
-                    points_nodejs,
-                    rule.strengths,
-                    rule.why,
+                    _favours(weighting.python, weighting.nodejs),
+                    weighting.python,
+                    weighting.nodejs,
+                    weighting.strengths,
+                    weighting.why,
+                    weighting.tension,
                 )
             )
     return python, nodejs, reasons
 
 
-def _verdict(python: int, nodejs: int, ruleset: Ruleset) -> str:
+def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
+    """The two scores alone, without building reasons (the search below calls it often)."""
+    python = nodejs = 0
+    for question in ruleset.questions:
+        rules = ruleset.weights[question.id]
+        for option_id in chosen(answers[question.id]):
+            weighting = rules[option_id].weighting(answers)
+            python += weighting.python
+            nodejs += weighting.nodejs
+    return python, nodejs
+
+
+def _verdict(python: int, nodejs: int, ruleset: Ruleset) -> Verdict:
     if abs(python - nodejs) <= ruleset.either_margin:
         return "either"
     return "python" if python > nodejs else "nodejs"
 
 
-def _split(answers: Answers, ruleset: Ruleset) -> bool:
-    rules = ruleset.weights[ruleset.split_question]
-    chosen = _chosen(answers[ruleset.split_question])
-    python = sum(rules[option].python for option in chosen)
-    nodejs = sum(rules[option].nodejs for option in chosen)
-    return python >= ruleset.split_points and nodejs >= ruleset.split_points
+def _strongest(reasons: Iterable[Reason], language: str) -> list[Reason]:
+    """The reasons that favour `language`, heaviest first (ties keep question order)."""
+    favouring = [reason for reason in reasons if reason.favours == language]
+    return sorted(favouring, key=lambda reason: -reason.weight)
 
 
-def _stack(answers: Answers, lean: str, ruleset: Ruleset) -> str:
-    split = _split(answers, ruleset)
-    for rule in ruleset.stack_rules:
+def _lean(
+    answers: Answers,
+    python: int,
+    nodejs: int,
+    verdict: Verdict,
+    reasons: list[Reason],
+    ruleset: Ruleset,
+) -> tuple[Verdict, LeanBasis | None, tuple[Reason, ...]]:
+    """The language the result leans to, why, and the reasons that decided a close call."""
+    if verdict != "either":
+        return verdict, "verdict", ()
+    rule = ruleset.close_call
+    answer = answers[rule.question]
+    named = rule.languages.get(answer) if isinstance(answer, str) else None
+    if named is not None:
+        return named, "team", tuple(r for r in reasons if r.question == rule.question)
+    if not rule.by_scores:
+        return "either", None, ()
+    if python != nodejs:
+        lean: Language = "python" if python > nodejs else "nodejs"
+        return lean, "scores", tuple(_strongest(reasons, lean)[:STRONGEST_REASONS])
+    assert rule.fallback is not None  # a close call that decides by scores has a fallback
+    return rule.fallback, "fallback", ()
+
+
+# --- ruleset 1: the canned stack line ---------------------------------------------------
+
+
+def _legacy_stack(answers: Answers, lean: Verdict, ruleset: Ruleset) -> str:
+    legacy = ruleset.legacy
+    assert legacy is not None
+    rules = ruleset.weights[legacy.split_question]
+    picked = chosen(answers[legacy.split_question])
+    python = sum(rules[option].weighting(answers).python for option in picked)
+    nodejs = sum(rules[option].weighting(answers).nodejs for option in picked)
+    split = python >= legacy.split_points and nodejs >= legacy.split_points
+    for rule in legacy.rules:
         if rule.lean is not None and rule.lean != lean:
             continue
         if rule.split is not None and rule.split != split:
             continue
         if rule.any_of and not any(
-            option in _chosen(answers[question_id])
+            option in chosen(answers[question_id])
             for question_id, options in rule.any_of.items()
             for option in options
         ):
@@ -209,10 +330,113 @@ def _stack(answers: Answers, lean: str, ruleset: Ruleset) -> str:
     raise AssertionError("the last stack rule always matches")  # enforced at load time
 
 
+# --- ruleset 2 on: the plan ---------------------------------------------------------------
+
+
+def _first(rules: Iterable[PartRule], language: Language, answers: Answers) -> PartRule | None:
+    for rule in rules:
+        if rule.backend in (None, language) and rule.when.matches(answers):
+            return rule
+    return None
+
+
+def _join(phrases: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" """
+    if len(phrases) == 1:
+        return phrases[0]
+    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
+def compose_plan(
+    answers: Answers, language: Language, reasons: Iterable[Reason], ruleset: Ruleset
+) -> Plan:
+    """The plan with its back end in `language`, composed from the answers."""
+    rules = ruleset.plan
+    assert rules is not None
+    reasons = tuple(reasons)
+    backend_rule = next(
+        r for r in rules.backends if r.language == language and r.when.matches(answers)
+    )
+    backend_because = _unique_refs(
+        [
+            *backend_rule.when.matched(answers),
+            *((r.question, r.answer) for r in _strongest(reasons, language)),
+        ]
+    )[:STRONGEST_REASONS]
+    parts = [
+        PlanPart("backend", language, backend_rule.text, backend_rule.strengths, backend_because)
+    ]
+    shorts = [backend_rule.short]
+    frontend_rule = _first(rules.frontends, language, answers)
+    if frontend_rule is not None:
+        parts.append(_part(frontend_rule, answers))
+        shorts.append(frontend_rule.short)
+    covered: set[AnswerRef] = set()
+    added: set[str] = set()
+    for rule in rules.services:
+        if rule.id in added or rule.backend not in (None, language):
+            continue
+        if rule.when.matches(answers):
+            added.add(rule.id)
+            part = _part(rule, answers)
+            covered.update(part.because)
+            parts.append(part)
+            shorts.append(rule.short)
+    languages = {part.language for part in parts if part.language is not None}
+    mixed = "python" in languages and len(languages) > 1
+
+    tensions: dict[AnswerRef, Tension] = {}
+    explained = {rule.question for rule in rules.tensions}
+    for tension_rule in rules.tensions:
+        if tension_rule.backend not in (None, language):
+            continue
+        if tension_rule.mixed is not None and tension_rule.mixed != mixed:
+            continue
+        if tension_rule.when.matches(answers):
+            ref = (tension_rule.question, str(answers[tension_rule.question]))
+            tensions.setdefault(ref, Tension(*ref, tension_rule.text, tension_rule.strengths))
+    for reason in reasons:
+        ref = (reason.question, reason.answer)
+        if reason.favours in (language, "neither") or reason.question in explained:
+            continue
+        if ref in covered or ref in tensions:
+            continue
+        assert reason.tension is not None  # checked when the ruleset is loaded
+        tensions[ref] = Tension(*ref, reason.tension, reason.strengths)
+    order = {question.id: index for index, question in enumerate(ruleset.questions)}
+    ordered = sorted(
+        tensions.values(),
+        key=lambda t: (order[t.question], ruleset.question(t.question).option_ids.index(t.answer)),
+    )
+
+    summary = _join(shorts)
+    if not mixed and rules.one_language_when.matches(answers):
+        summary += ", " + rules.one_language[language]
+    summary = summary[0].upper() + summary[1:] + "."
+    return Plan(language, summary, tuple(parts), tuple(ordered))
+
+
+def _unique_refs(refs: Iterable[AnswerRef]) -> tuple[AnswerRef, ...]:
+    return tuple(dict.fromkeys(refs))
+
+
+def _part(rule: PartRule, answers: Answers) -> PlanPart:
+    return PlanPart(
+        rule.role,
+        rule.language,
+        rule.text,
+        rule.strengths,
+        _unique_refs(rule.when.matched(answers)),
+    )
+
+
+# --- what would change it ------------------------------------------------------------------
+
+
 def _edits(answers: Answers, question: Question) -> list[tuple[Edit, AnswerValue]]:
     """Every single edit of one answer, with the answer it leaves."""
     current = answers[question.id]
-    if question.kind == "one":
+    if not question.multiple:
         return [
             (Edit(question.id, "choose", option), option)
             for option in question.option_ids
@@ -232,8 +456,8 @@ def _within_limits(question: Question, value: AnswerValue) -> bool:
     return question.max is None or isinstance(value, str) or len(value) <= question.max
 
 
-def _toggle(question: Question, chosen: AnswerValue, option: str) -> tuple[str, ...]:
-    selected = set(chosen) ^ {option}
+def _toggle(question: Question, current: AnswerValue, option: str) -> tuple[str, ...]:
+    selected = set(chosen(current)) ^ {option}
     return tuple(o for o in question.option_ids if o in selected)
 
 
@@ -247,28 +471,16 @@ def _valid_pair(
         return _within_limits(question_a, value_a) and _within_limits(
             ruleset.question(edit_b.question), value_b
         )
-    if question_a.kind == "one":
+    if not question_a.multiple:
         return False
     return _within_limits(question_a, _toggle(question_a, value_a, edit_b.option))
 
 
-def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
-    """The two scores alone, without building reasons (the search below calls it often)."""
-    python = nodejs = 0
-    for question in ruleset.questions:
-        factor = _factor(question.id, answers, ruleset)
-        rules = ruleset.weights[question.id]
-        for option_id in _chosen(answers[question.id]):
-            python += rules[option_id].python * factor
-            nodejs += rules[option_id].nodejs * factor
-    return python, nodejs
-
-
-def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, ...]:
+def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Change, ...]:
     """Every single edit that flips the verdict; if there is none, every flipping pair.
 
-    Points add up, so a pair's scores are the sum of its edits' effects, except for the
-    two questions the multiplier ties together, which are scored in full.
+    Points add up, so a pair's scores are the sum of its edits' effects, except for
+    questions whose points depend on each other (conditional weights), scored in full.
     """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
     base_python, base_nodejs = _totals(answers, ruleset)
@@ -284,14 +496,13 @@ def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, 
             changes.append(Change((edit,), new_verdict, python, nodejs))
     if changes:
         return tuple(changes)
-    multiplier = ruleset.multiplier
-    tied = {multiplier.question, multiplier.by} if multiplier else set()
+    linked = ruleset.linked_questions
     for index, first in enumerate(edits):
         for offset, second in enumerate(edits[index + 1 :], start=index + 1):
             if not _valid_pair(first, second, ruleset):
                 continue
             (edit_a, value_a), (edit_b, value_b) = first, second
-            if {edit_a.question, edit_b.question} == tied:
+            if frozenset((edit_a.question, edit_b.question)) in linked:
                 both = {**answers, edit_a.question: value_a, edit_b.question: value_b}
                 python, nodejs = _totals(both, ruleset)
             else:
@@ -303,25 +514,36 @@ def _changes(answers: Answers, verdict: str, ruleset: Ruleset) -> tuple[Change, 
     return tuple(changes)
 
 
-def recommend(raw_answers: Mapping[str, object], ruleset: Ruleset) -> Recommendation:
-    """Score an answer set under a ruleset and explain the result.
+# --- the whole result ------------------------------------------------------------------------
 
-    Raises :class:`AnswerError` when an answer is unknown, missing or too many.
+
+def evaluate(answers: Answers, ruleset: Ruleset, with_changes: bool = True) -> Recommendation:
+    """The recommendation for canonical answers (see :func:`normalize_answers`).
+
+    `with_changes=False` skips the search for what would change it, for callers that
+    walk the whole answer space.
     """
-    answers = normalize_answers(raw_answers, ruleset)
     python, nodejs, reasons = _score(answers, ruleset)
     verdict = _verdict(python, nodejs, ruleset)
-    lean = verdict
-    if verdict == "either":
-        lean = ruleset.either_languages.get(str(answers[ruleset.either_question]), "either")
-    stack = _stack(answers, lean, ruleset)
-    cited: list[str] = []
-    for strength_id in (
-        *(s for reason in reasons for s in reason.strengths),
-        *ruleset.stacks[stack].strengths,
-    ):
-        if strength_id not in cited:
-            cited.append(strength_id)
+    lean, basis, deciding = _lean(answers, python, nodejs, verdict, reasons, ruleset)
+    plan = alternative = None
+    stack_id = None
+    if ruleset.plan is not None:
+        assert lean != "either"  # a ruleset with a plan always leans to a language
+        plan = compose_plan(answers, lean, reasons, ruleset)
+        if verdict == "either":
+            other: Language = "nodejs" if lean == "python" else "python"
+            alternative = compose_plan(answers, other, reasons, ruleset)
+        stack = plan.summary
+        stack_strengths = plan.strengths + (alternative.strengths if alternative else ())
+        if basis == "fallback":
+            stack_strengths = ruleset.close_call.fallback_strengths + stack_strengths
+    else:
+        assert ruleset.legacy is not None
+        stack_id = _legacy_stack(answers, lean, ruleset)
+        stack = ruleset.legacy.stacks[stack_id].text
+        stack_strengths = ruleset.legacy.stacks[stack_id].strengths
+    cited = _unique((*(s for reason in reasons for s in reason.strengths), *stack_strengths))
     return Recommendation(
         ruleset=ruleset.version,
         answers=answers,
@@ -329,8 +551,21 @@ def recommend(raw_answers: Mapping[str, object], ruleset: Ruleset) -> Recommenda
         python=python,
         nodejs=nodejs,
         lean=lean,
+        lean_basis=basis,
+        deciding=deciding,
         reasons=tuple(reasons),
-        strengths=tuple(cited),
+        strengths=cited,
         stack=stack,
-        changes=_changes(answers, verdict, ruleset),
+        stack_id=stack_id,
+        plan=plan,
+        alternative_plan=alternative,
+        changes=_changes(answers, verdict, ruleset) if with_changes else (),
     )
+
+
+def recommend(raw_answers: Mapping[str, object], ruleset: Ruleset) -> Recommendation:
+    """Score an answer set under a ruleset and explain the result.
+
+    Raises :class:`AnswerError` when an answer is unknown, missing or too many.
+    """
+    return evaluate(normalize_answers(raw_answers, ruleset), ruleset)

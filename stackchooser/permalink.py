@@ -33,7 +33,7 @@ class PermalinkError(ValueError):
 
 
 def _radix(question: Question) -> int:
-    return len(question.options) if question.kind == "one" else 2 ** len(question.options)
+    return 2 ** len(question.options) if question.multiple else len(question.options)
 
 
 def payload_width(questions: Sequence[Question]) -> int:
@@ -59,7 +59,7 @@ def encode(answers: Mapping[str, AnswerValue], version: int, questions: Sequence
     number = 0
     for question in questions:
         value = answers[question.id]
-        if question.kind == "one":
+        if not question.multiple:
             digit = question.option_ids.index(value)  # type: ignore[arg-type]
         else:
             digit = sum(1 << question.option_ids.index(option) for option in value)
@@ -101,7 +101,7 @@ def decode(
     for question in reversed(questions):
         number, digit = divmod(number, _radix(question))
         options = question.option_ids
-        if question.kind == "one":
+        if not question.multiple:
             answers[question.id] = options[digit]
         else:
             chosen = tuple(option for index, option in enumerate(options) if digit >> index & 1)

@@ -8,11 +8,12 @@ from stackchooser.content import Question, Ruleset, load_content
 
 CONTENT = load_content()
 RULESET = CONTENT.current
+RULESET_1 = CONTENT.rulesets[1]
 
 
 def answer_for(question: Question) -> st.SearchStrategy[object]:
     options = list(question.option_ids)
-    if question.kind == "one":
+    if not question.multiple:
         return st.sampled_from(options)
     return st.lists(st.sampled_from(options), unique=True, max_size=question.max or len(options))
 

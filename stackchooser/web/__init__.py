@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Flask, request, url_for
+from flask import Flask, url_for
 from flask_wtf.csrf import CSRFProtect
 
 from ..content import CONTENT_DIR
+from ..kinds import display_name
 from . import errors, pages, results, security, wizard
+from .cache import CachedResults, RenderedCache, result_paths
 from .helpers import advisor
 from .session import CookieSessionInterface
 
 csrf = CSRFProtect()
-UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -27,17 +28,9 @@ def _fingerprint(paths: list[Path]) -> str:
 
 def register(app: Flask) -> None:
     """Wire the web layer into `app`."""
-    # CSRF is checked for every unsafe request to a known route except the JSON API,
-    # which uses no cookie; safe methods skip the check without any further work.
-    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
+    # Every form is CSRF-protected; the JSON API uses no cookie, so it is exempt.
     csrf.init_app(app)
-    api_endpoint = "results.api_recommendation"
-
-    @app.before_request
-    def check_csrf() -> None:
-        if request.method in UNSAFE_METHODS and request.endpoint not in (None, api_endpoint):
-            csrf.protect()
-
+    csrf.exempt(results.api_recommendation)
     for blueprint in (pages.bp, wizard.bp, results.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
@@ -58,16 +51,18 @@ def register(app: Flask) -> None:
             if p.is_file()
         ]
     )
-    rendered = results.RenderedCache(app.config["RESULT_CACHE_SIZE"], app.config["BUILD_ID"])
+    rendered = RenderedCache(app.config["RESULT_CACHE_SIZE"], app.config["BUILD_ID"])
     app.extensions["stackchooser_rendered"] = rendered
     # Rendered results are answered before the framework; security headers wrap both.
-    app.wsgi_app = results.CachedResults(  # type: ignore[method-assign]
-        app.wsgi_app, rendered, app.config["PUBLIC_URL"]
+    app.wsgi_app = CachedResults(  # type: ignore[method-assign]
+        app.wsgi_app, rendered, result_paths(app, results.KINDS), app.config["PUBLIC_URL"]
     )
     security.register(app)
 
     def static_url(filename: str) -> str:
         return url_for("static", filename=filename, v=static_versions.get(filename))
+
+    app.add_template_filter(display_name, "language_name")
 
     @app.context_processor
     def template_helpers() -> dict[str, object]:

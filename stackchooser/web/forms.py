@@ -11,35 +11,41 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
 from ..content import Question
+from ..engine import AnswerError, normalize_answer
 
 
-class QuestionRadioField(RadioField):
-    """A one-of answer whose every error reads as the question's own message."""
+class _QuestionField:
+    """Checks its answer with the engine's own rule; every error reads as the question's."""
 
-    def __init__(self, *args: Any, message: str, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.message = message
-
-    def pre_validate(self, form: Any) -> None:
-        if self.data not in {choice.value for choice in self.choices}:
-            raise ValidationError(self.message)
-
-
-class QuestionCheckboxField(SelectMultipleField):
-    """A multi-select answer, optionally limited to `maximum` options."""
-
-    def __init__(self, *args: Any, message: str, maximum: int | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.message = message
-        self.maximum = maximum
+    question: Question
+    data: Any
 
     def pre_validate(self, form: Any) -> None:
-        values = {choice.value for choice in self.choices}
-        chosen = self.data or []
-        if any(item not in values for item in chosen) or len(set(chosen)) != len(chosen):
-            raise ValidationError(self.message)
-        if self.maximum is not None and len(chosen) > self.maximum:
-            raise ValidationError(f"{self.message}: you chose {len(chosen)}")
+        try:
+            normalize_answer(
+                self.question, self.data or [] if self.question.multiple else self.data
+            )
+        except AnswerError:
+            chosen = self.data or []
+            too_many = self.question.max is not None and len(chosen) > self.question.max
+            suffix = f": you chose {len(chosen)}" if self.question.multiple and too_many else ""
+            raise ValidationError(self.question.error + suffix) from None
+
+
+class QuestionRadioField(_QuestionField, RadioField):
+    """A one-of answer."""
+
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+
+
+class QuestionCheckboxField(_QuestionField, SelectMultipleField):
+    """A multi-select answer, limited to the question's maximum if it has one."""
+
+    def __init__(self, *args: Any, question: Question, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
 
 
 class AnswerForm(FlaskForm):
@@ -52,15 +58,13 @@ class SubmitAnswersForm(FlaskForm):
 
 def _field(question: Question) -> Field:
     choices = [SelectChoice(option.id, option.label) for option in question.options]
-    if question.kind == "one":
-        return QuestionRadioField(
-            question.title,
-            choices=choices,
-            message=question.error,
-            validators=[InputRequired(message=question.error)],
-        )
-    return QuestionCheckboxField(
-        question.title, choices=choices, message=question.error, maximum=question.max
+    if question.multiple:
+        return QuestionCheckboxField(question.title, choices=choices, question=question)
+    return QuestionRadioField(
+        question.title,
+        choices=choices,
+        question=question,
+        validators=[InputRequired(message=question.error)],
     )
 
 

@@ -49,7 +49,7 @@ def methodology() -> Response:
 def healthz() -> Response:
     """200 when the app can serve: the content is loaded and a result can be computed."""
     questions = advisor().content.current.questions
-    advisor().recommend({q.id: q.option_ids[0] if q.kind == "one" else [] for q in questions})
+    advisor().recommend({q.id: [] if q.multiple else q.option_ids[0] for q in questions})
     return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
 
 

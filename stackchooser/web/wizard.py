@@ -11,9 +11,10 @@ from werkzeug.wrappers import Response
 
 from ..content import Question
 from ..engine import AnswerError, normalize_answer
-from ..permalink import PermalinkError
+from ..presenters import answer_text
 from .forms import SubmitAnswersForm, form_class
 from .helpers import advisor
+from .results import find_result
 
 bp = Blueprint("wizard", __name__)
 
@@ -126,7 +127,7 @@ def check() -> Response | str:
     rows = [
         {
             "question": question,
-            "answer": advisor().answer_text(question.id, saved[question.id]),
+            "answer": answer_text(advisor(), question.id, saved[question.id]),
             "change_url": _step_url(question, change=True),
         }
         for question in _questions()
@@ -137,10 +138,7 @@ def check() -> Response | str:
 @bp.get("/edit/<code>")
 def edit(code: str) -> Response:
     """Load a result's answers into the questionnaire, at the check page."""
-    try:
-        result = advisor().from_code(code)
-    except PermalinkError:
-        abort(404)
+    result = find_result(code)
     answers = advisor().answers_for_editing(result.recommendation.answers)
     session["answers"] = {
         key: value if isinstance(value, str) else list(value) for key, value in answers.items()

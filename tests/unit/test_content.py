@@ -69,7 +69,13 @@ def test_public_ids_match_the_contract() -> None:
 
 def test_every_strength_is_cited_by_at_least_one_option() -> None:
     ruleset = load_content().current
-    cited = {s for rules in ruleset.weights.values() for r in rules.values() for s in r.strengths}
+    cited = {
+        s
+        for rules in ruleset.weights.values()
+        for rule in rules.values()
+        for weighting in rule.all_weightings
+        for s in weighting.strengths
+    }
     assert cited == STRENGTH_IDS
 
 
@@ -128,10 +134,82 @@ def _edit(path: Path, old: str, new: str) -> None:
             ("1.toml", "weights.workloads.crud", "has no weights"),
         ),
         (
-            "rulesets/1.toml",
+            "rulesets/2.toml",
             'strengths = ["node-streams", "node-event-driven"]',
             'strengths = ["node-event-driven"]',
-            ("1.toml", "weights", "'node-streams' is cited by no option"),
+            ("2.toml", "weights", "'node-streams' is cited by no option"),
+        ),
+        (
+            "rulesets/1.toml",
+            "split = true",
+            'split = "true"',
+            ("1.toml", "stack_rules[0].split", "must be true or false"),
+        ),
+        (
+            "rulesets/2.toml",
+            "[weights.team.python]\npython = 6",
+            '[weights.team.python]\npython = "6"',
+            ("2.toml", "weights.team.python.python", "whole number"),
+        ),
+        (
+            "rulesets/2.toml",
+            'when = { scale = ["large"] }\npython = 3',
+            'when = { scale = ["huge"] }\npython = 3',
+            ("2.toml", "weights.team.python.variants[0].when.scale", "unknown option id 'huge'"),
+        ),
+        (
+            "rulesets/2.toml",
+            'when = { scale = ["large"] }\npython = 3',
+            'when = { size = ["large"] }\npython = 3',
+            ("2.toml", "weights.team.python.variants[0].when.size", "unknown question id"),
+        ),
+        (
+            "rulesets/2.toml",
+            'when = { scale = ["large"] }\npython = 3',
+            "python = 3",
+            ("2.toml", "weights.team.python.variants[0].when", "needs a condition"),
+        ),
+        (
+            "rulesets/2.toml",
+            'when = { scale = ["large"] }\npython = 3',
+            'when = "large"\npython = 3',
+            ("2.toml", "weights.team.python.variants[0].when", "must be a table"),
+        ),
+        (
+            "rulesets/2.toml",
+            'tension = "A prototype tends',
+            'note = "A prototype tends',
+            ("2.toml", "weights.scale.prototype.tension", "needs a tension text"),
+        ),
+        (
+            "rulesets/2.toml",
+            'fallback = "python"',
+            'fallback = "ruby"',
+            ("2.toml", "close_call.fallback", "must be one of python, nodejs"),
+        ),
+        (
+            "rulesets/2.toml",
+            'id = "nodejs-api"\nlanguage = "nodejs"',
+            'id = "nodejs-api"\nlanguage = "javascript"',
+            ("2.toml", "plan.backend[11].language", "a back end is python or nodejs"),
+        ),
+        (
+            "rulesets/2.toml",
+            'id = "nodejs-api"\nlanguage = "nodejs"\n',
+            'id = "nodejs-api"\nlanguage = "nodejs"\nwhen = { frontend = ["spa"] }\n',
+            ("2.toml", "plan.backend", "the last nodejs back end must match always"),
+        ),
+        (
+            "rulesets/2.toml",
+            'mixed = true\ntext = "You asked for one language everywhere, which',
+            'mixed = "yes"\ntext = "You asked for one language everywhere, which',
+            ("2.toml", "plan.tension[0].mixed", "must be true or false"),
+        ),
+        (
+            "rulesets/2.toml",
+            'question = "unified_stack"\nwhen = { unified_stack = ["yes"] }',
+            'question = "workloads"\nwhen = { unified_stack = ["yes"] }',
+            ("2.toml", "plan.tension[0].question", "must be a one-of question"),
         ),
         (
             "questions.toml",
@@ -185,7 +263,7 @@ def test_a_question_missing_from_the_current_ruleset_is_refused(content_copy: Pa
         '{ id = "crud", label = "Ordinary records and forms"',
     )
     with pytest.raises(
-        ContentError, match=r"1\.toml: weights\.workloads\.batch: the option has no weights"
+        ContentError, match=r"2\.toml: weights\.workloads\.batch: the option has no weights"
     ):
         load_content(content_copy)
 

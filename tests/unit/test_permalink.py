@@ -14,7 +14,7 @@ from stackchooser.advisor import Advisor
 from stackchooser.content import load_content
 from stackchooser.engine import normalize_answers, recommend
 from stackchooser.permalink import ALPHABET, PermalinkError, decode, encode
-from tests.strategies import CONTENT, RULESET, answer_sets
+from tests.strategies import CONTENT, RULESET, RULESET_1, answer_sets
 
 SCHEMAS = {version: r.questions for version, r in CONTENT.rulesets.items()}
 GOLDEN = json.loads((Path(__file__).parents[1] / "fixtures/golden_codes.json").read_text())
@@ -125,12 +125,15 @@ def test_golden_codes_keep_their_result(entry: dict) -> None:
     result = advisor.from_code(entry["code"])
     rec = result.recommendation
     assert rec.ruleset == GOLDEN["ruleset"]
-    assert rec.answers == normalize_answers(entry["answers"], RULESET)
+    assert rec.answers == normalize_answers(entry["answers"], RULESET_1)
     assert rec.verdict == entry["verdict"]
     assert {"python": rec.python, "nodejs": rec.nodejs} == entry["scores"]
-    assert rec.stack == entry["stack"]
-    # and the same answers still encode to the same code
-    assert code_for(entry["answers"]) == entry["code"]
+    assert rec.stack_id == entry["stack"]
+    assert rec.stack == RULESET_1.legacy.stacks[entry["stack"]].text  # type: ignore[union-attr]
+    assert rec.plan is None and rec.alternative_plan is None
+    # and the same answers still encode to the same code under ruleset 1
+    normal = normalize_answers(entry["answers"], RULESET_1)
+    assert encode(normal, 1, RULESET_1.questions) == entry["code"]
 
 
 def test_golden_codes_cover_every_verdict() -> None:
@@ -139,4 +142,4 @@ def test_golden_codes_cover_every_verdict() -> None:
 
 def test_codes_need_no_secret() -> None:
     answers = GOLDEN["codes"][0]["answers"]
-    assert recommend(answers, RULESET).answers == decode(GOLDEN["codes"][0]["code"], SCHEMAS)[1]
+    assert recommend(answers, RULESET_1).answers == decode(GOLDEN["codes"][0]["code"], SCHEMAS)[1]

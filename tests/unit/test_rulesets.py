@@ -12,9 +12,9 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 GOLDEN = json.loads((FIXTURES / "golden_codes.json").read_text())
 
 
-def test_a_second_ruleset_becomes_current_and_old_codes_keep_ruleset_one() -> None:
-    advisor = Advisor(load_content(extra_rulesets=[FIXTURES / "ruleset-2.toml"]))
-    assert advisor.content.current.version == 2
+def test_a_newer_ruleset_becomes_current_and_old_codes_keep_ruleset_one() -> None:
+    advisor = Advisor(load_content(extra_rulesets=[FIXTURES / "ruleset-next.toml"]))
+    assert advisor.content.current.version == 3
     changed = 0
     for entry in GOLDEN["codes"]:
         old = advisor.from_code(entry["code"]).recommendation
@@ -22,10 +22,10 @@ def test_a_second_ruleset_becomes_current_and_old_codes_keep_ruleset_one() -> No
         assert old.verdict == entry["verdict"]
         assert {"python": old.python, "nodejs": old.nodejs} == entry["scores"]
         new = advisor.recommend(entry["answers"])
-        assert new.code.startswith("2")
-        assert new.recommendation.ruleset == 2
+        assert new.code.startswith("3")
+        assert new.recommendation.ruleset == 3
         if (new.recommendation.python, new.recommendation.nodejs) != (old.python, old.nodejs):
             changed += 1
-        # new codes decode under ruleset 2
+        # new codes decode under the newest ruleset
         assert advisor.from_code(new.code).recommendation == new.recommendation
     assert changed > 0, "the test ruleset must actually score differently"

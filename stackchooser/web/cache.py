@@ -1,0 +1,154 @@
+"""Rendered results, kept in memory and answered before the framework.
+
+A result is a pure function of its code (and of the site's build and base URL), so each
+rendering is kept in a bounded least-recently-used cache with a strong ETag. A small WSGI
+layer answers result URLs that are already rendered without entering Flask; its path
+pattern is derived from the result routes themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+from werkzeug.http import parse_etags
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+}
+CODE_PATTERN = "[0-9a-z]{1,64}"
+CacheKey = tuple[str, str, str]  # kind, code, base URL
+STATUS_LINES = {200: "200 OK", 304: "304 NOT MODIFIED"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered result body with the headers it is always served with."""
+
+    body: bytes
+    etag: str
+    headers: tuple[tuple[str, str], ...]
+
+
+def _headers(kind: str, code: str, etag: str) -> tuple[tuple[str, str], ...]:
+    headers = [
+        ("Content-Type", CONTENT_TYPES[kind]),
+        ("ETag", f'"{etag}"'),
+        ("Cache-Control", IMMUTABLE),
+    ]
+    if kind == "md":
+        headers.append(
+            ("Content-Disposition", f'attachment; filename="stackchooser-decision-{code}.md"')
+        )
+    return tuple(headers)
+
+
+def cache_key(kind: str, code: str, environ: Mapping[str, Any], public_url: str | None) -> CacheKey:
+    """Renderings differ only by kind, code and the site's base URL (used in permalinks)."""
+    base = public_url or f"{environ.get('wsgi.url_scheme')}://{environ.get('HTTP_HOST', '')}"
+    return (kind, code, base)
+
+
+class RenderedCache:
+    """A bounded, thread-safe least-recently-used cache of rendered results."""
+
+    def __init__(self, size: int, salt: str) -> None:
+        self.size = size
+        self.salt = salt.encode()
+        self._items: OrderedDict[CacheKey, Rendered] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def peek(self, key: CacheKey) -> Rendered | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def get(self, key: CacheKey, render: Callable[[], bytes]) -> Rendered:
+        """The cached rendering, or `render()` now and keep it (exceptions are not kept)."""
+        found = self.peek(key)
+        if found is not None:
+            return found
+        body = render()
+        etag = hashlib.sha256(self.salt + b"\0" + body).hexdigest()[:24]
+        rendered = Rendered(body, etag, _headers(key[0], key[1], etag))
+        with self._lock:
+            self._items[key] = rendered
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return rendered
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _not_modified(environ: Mapping[str, Any], etag: str) -> bool:
+    header = environ.get("HTTP_IF_NONE_MATCH")
+    return bool(header) and etag in parse_etags(header)
+
+
+def cached_answer(
+    rendered: Rendered, environ: Mapping[str, Any]
+) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body for a rendering: 304 when the client has it already."""
+    if _not_modified(environ, rendered.etag):
+        return 304, [h for h in rendered.headers if h[0] != "Content-Type"], b""
+    return 200, [*rendered.headers, ("Content-Length", str(len(rendered.body)))], rendered.body
+
+
+def result_paths(app: Flask, kinds: Mapping[str, str]) -> re.Pattern[str]:
+    """One pattern for the URL rules of the endpoints in `kinds` (endpoint -> kind).
+
+    Each rule has one `<code>` variable; the kind is told by the named group that matched.
+    """
+    alternatives = []
+    for rule in app.url_map.iter_rules():
+        kind = kinds.get(rule.endpoint)
+        if kind is None:
+            continue
+        before, _, after = rule.rule.partition("<code>")
+        alternatives.append(f"{re.escape(before)}(?P<{kind}>{CODE_PATTERN}){re.escape(after)}")
+    return re.compile("|".join(sorted(alternatives, key=len, reverse=True)))
+
+
+class CachedResults:
+    """WSGI middleware: serves result URLs that are already rendered without the framework.
+
+    Anything else, and every first request for a result, goes to the app, which renders
+    the result and fills the cache.
+    """
+
+    def __init__(
+        self, app: Any, cache: RenderedCache, paths: re.Pattern[str], public_url: str | None
+    ) -> None:
+        self.app = app
+        self.cache = cache
+        self.paths = paths
+        self.public_url = public_url
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD")
+        if method == "GET" or method == "HEAD":
+            match = self.paths.fullmatch(environ.get("PATH_INFO", ""))
+            if match:
+                kind = match.lastgroup or "html"
+                key = cache_key(kind, match.group(kind), environ, self.public_url)
+                found = self.cache.peek(key)
+                if found is not None:
+                    status, headers, body = cached_answer(found, environ)
+                    start_response(STATUS_LINES[status], headers)
+                    return [] if method == "HEAD" or not body else [body]
+        result: Iterable[bytes] = self.app(environ, start_response)
+        return result
