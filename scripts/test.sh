@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up a virtual environment with the test tools, then lint and run every test.
+# Set up a virtual environment with the test tools, then lint, type-check and run every test.
 # Browser tests need Debian's chromium (/usr/bin/chromium) and, for HTML validation, Java
 # and npm; without them they are skipped locally and fail under CI (CI=true).
 # QUICK=1 leaves out the long robustness (fuzzing) suite.
@@ -16,6 +16,7 @@ if command -v npm >/dev/null 2>&1 && [ ! -f node_modules/vnu-jar/build/dist/vnu.
 fi
 .venv/bin/ruff check stackchooser tests scripts bench
 .venv/bin/ruff format --check stackchooser tests scripts bench
+.venv/bin/mypy
 marker=()
 if [ "${QUICK:-0}" = "1" ]; then
   marker=(-m "not robustness")

@@ -112,7 +112,7 @@ class Question:
         """Whether the answer is a list of options (any number, or up to `max`)."""
         return self.kind != "one"
 
-    @property
+    @cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
@@ -346,9 +346,11 @@ class Ruleset:
                     )
         return frozenset(pairs)
 
-    @property
-    def has_plan(self) -> bool:
-        return self.plan is not None
+    @cached_property
+    def answer_order(self) -> dict[tuple[str, str], int]:
+        """Each (question, option) pair's place in the questionnaire, for sorting."""
+        pairs = [(q.id, option) for q in self.questions for option in q.option_ids]
+        return {pair: index for index, pair in enumerate(pairs)}
 
 
 @dataclass(frozen=True)
@@ -700,9 +702,9 @@ class _RulesetParser:
             stacks[stack_id] = Stack(stack_id, table.text("text"), self.strength_ids(table))
         rules: list[StackRule] = []
         for table in self.data.tables("stack_rules"):
-            stack_id = table.data.get("stack")
+            stack_id = str(table.data.get("stack"))
             if stack_id not in stacks:
-                raise table.error("stack", f"unknown stack id {stack_id!r}")
+                raise table.error("stack", f"unknown stack id {table.data.get('stack')!r}")
             lean = table.choice("lean", (*LANGUAGES, "either"), required=False)
             any_of = self.selection(table, "any_of")
             rules.append(

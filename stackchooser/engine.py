@@ -120,7 +120,8 @@ class Plan:
 
     @property
     def strengths(self) -> tuple[str, ...]:
-        return _unique(s for item in (*self.parts, *self.tensions) for s in item.strengths)
+        cited = [part.strengths for part in self.parts] + [t.strengths for t in self.tensions]
+        return _unique(s for strengths in cited for s in strengths)
 
 
 @dataclass(frozen=True)
@@ -403,11 +404,8 @@ def compose_plan(
             continue
         assert reason.tension is not None  # checked when the ruleset is loaded
         tensions[ref] = Tension(*ref, reason.tension, reason.strengths)
-    order = {question.id: index for index, question in enumerate(ruleset.questions)}
-    ordered = sorted(
-        tensions.values(),
-        key=lambda t: (order[t.question], ruleset.question(t.question).option_ids.index(t.answer)),
-    )
+    order = ruleset.answer_order
+    ordered = sorted(tensions.values(), key=lambda t: order[t.question, t.answer])
 
     summary = _join(shorts)
     if not mixed and rules.one_language_when.matches(answers):

@@ -59,8 +59,8 @@ def encode(answers: Mapping[str, AnswerValue], version: int, questions: Sequence
     number = 0
     for question in questions:
         value = answers[question.id]
-        if not question.multiple:
-            digit = question.option_ids.index(value)  # type: ignore[arg-type]
+        if isinstance(value, str):
+            digit = question.option_ids.index(value)
         else:
             digit = sum(1 << question.option_ids.index(option) for option in value)
         number = number * _radix(question) + digit

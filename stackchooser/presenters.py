@@ -13,7 +13,7 @@ from typing import Any
 
 from .advisor import Advisor, Result
 from .chart import Chart, contribution_chart
-from .content import AnswerValue, Strength
+from .content import Strength
 from .engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits
 from .kinds import display_name
 
@@ -25,7 +25,7 @@ ROLE_TITLES = {"backend": "Back end", "frontend": "Front end", "service": "Servi
 # --- words --------------------------------------------------------------------------------
 
 
-def answer_text(advisor: Advisor, question_id: str, value: AnswerValue) -> str:
+def answer_text(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> str:
     """An answer in words, as the questionnaire showed it."""
     question = advisor.question(question_id)
     if isinstance(value, str):

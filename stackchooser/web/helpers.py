@@ -9,7 +9,8 @@ from ..advisor import Advisor
 
 def advisor() -> Advisor:
     """The app's advisor (content, engine and codec)."""
-    return current_app.extensions["stackchooser"]
+    found: Advisor = current_app.extensions["stackchooser"]
+    return found
 
 
 def public_url(path: str) -> str:

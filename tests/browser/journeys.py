@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 ORDER = ["team", "scale", "workloads", "frontend", "unified_stack", "priorities"]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
 
 def input_id(question: str, option: str, first_option: str) -> str:

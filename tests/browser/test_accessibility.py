@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.browser.journeys import choose_with_mouse, walk_with_mouse
-from tests.conftest import SAMPLE_ANSWERS
+from tests.data import SAMPLE_ANSWERS
 
 pytestmark = pytest.mark.browser
 

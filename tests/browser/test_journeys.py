@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import VIEWPORTS
-from tests.browser.journeys import ORDER, choose_with_mouse, walk_with_mouse
-from tests.conftest import SAMPLE_ANSWERS
+from tests.browser.journeys import ORDER, VIEWPORTS, choose_with_mouse, walk_with_mouse
+from tests.data import SAMPLE_ANSWERS
 
 pytestmark = pytest.mark.browser
 

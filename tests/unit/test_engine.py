@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from stackchooser.engine import AnswerError, Change, recommend
-from tests.conftest import SAMPLE_ANSWERS
+from tests.data import SAMPLE_ANSWERS
 from tests.strategies import RULESET, RULESET_1, answer_sets
 
 # For a language, the team answers from furthest to closest.

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,10 +11,10 @@ from stackchooser.advisor import Advisor
 from stackchooser.content import load_content
 from stackchooser.engine import normalize_answers, recommend
 from stackchooser.permalink import ALPHABET, PermalinkError, decode, encode
+from tests.data import GOLDEN, GOLDEN_2
 from tests.strategies import CONTENT, RULESET, RULESET_1, answer_sets
 
 SCHEMAS = {version: r.questions for version, r in CONTENT.rulesets.items()}
-GOLDEN = json.loads((Path(__file__).parents[1] / "fixtures/golden_codes.json").read_text())
 
 
 def code_for(answers: dict[str, object]) -> str:
@@ -143,3 +140,31 @@ def test_golden_codes_cover_every_verdict() -> None:
 def test_codes_need_no_secret() -> None:
     answers = GOLDEN["codes"][0]["answers"]
     assert recommend(answers, RULESET_1).answers == decode(GOLDEN["codes"][0]["code"], SCHEMAS)[1]
+
+
+def _plan_shape(plan: object) -> dict | None:
+    if plan is None:
+        return None
+    return {
+        "language": plan.language,  # type: ignore[attr-defined]
+        "parts": [[p.role, p.language] for p in plan.parts],  # type: ignore[attr-defined]
+        "tensions": [[t.question, t.answer] for t in plan.tensions],  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.parametrize("entry", GOLDEN_2["codes"], ids=lambda e: e["name"])
+def test_ruleset_two_golden_codes_keep_their_result_and_plan(entry: dict) -> None:
+    rec = Advisor(load_content()).from_code(entry["code"]).recommendation
+    assert rec.ruleset == GOLDEN_2["ruleset"] == 2
+    assert rec.answers == normalize_answers(entry["answers"], CONTENT.rulesets[2])
+    assert (rec.verdict, rec.lean, rec.stack) == (entry["verdict"], entry["lean"], entry["stack"])
+    assert {"python": rec.python, "nodejs": rec.nodejs} == entry["scores"]
+    assert _plan_shape(rec.plan) == entry["plan"]
+    assert _plan_shape(rec.alternative_plan) == entry["alternative_plan"]
+
+
+def test_ruleset_two_golden_codes_cover_every_verdict_and_close_call_rule() -> None:
+    advisor = Advisor(load_content())
+    recs = [advisor.from_code(e["code"]).recommendation for e in GOLDEN_2["codes"]]
+    assert {rec.verdict for rec in recs} == {"python", "nodejs", "either"}
+    assert {rec.lean_basis for rec in recs} >= {"verdict", "team", "scores", "fallback"}

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from stackchooser.advisor import Advisor
 from stackchooser.content import load_content
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
-GOLDEN = json.loads((FIXTURES / "golden_codes.json").read_text())
+from tests.data import FIXTURES, GOLDEN
 
 
 def test_a_newer_ruleset_becomes_current_and_old_codes_keep_ruleset_one() -> None:

@@ -7,7 +7,7 @@ import re
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from tests.conftest import check_page
+from tests.pages import check_page
 
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from tests.conftest import SAMPLE_ANSWERS, require
+from tests.conftest import require
+from tests.data import SAMPLE_ANSWERS
 from tests.web.helpers import answer, walk
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"

@@ -14,9 +14,9 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 
 from stackchooser import create_app
-from tests.conftest import SAMPLE_ANSWERS, check_page
+from tests.data import GOLDEN, SAMPLE_ANSWERS
+from tests.pages import check_page
 from tests.strategies import answer_sets
-from tests.unit.test_rulesets import GOLDEN
 from tests.web.helpers import answer, walk
 
 LIMIT = 14 * 1024

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import check_page
+from tests.pages import check_page
 
 
 def test_landing_page(client: FlaskClient) -> None:

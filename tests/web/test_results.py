@@ -9,8 +9,8 @@ from flask.testing import FlaskClient
 
 from stackchooser import create_app, permalink
 from stackchooser.advisor import Advisor
-from tests.conftest import SAMPLE_ANSWERS, check_page
-from tests.unit.test_rulesets import FIXTURES, GOLDEN
+from tests.data import FIXTURES, GOLDEN, SAMPLE_ANSWERS
+from tests.pages import check_page
 
 CODES = {entry["name"]: entry["code"] for entry in GOLDEN["codes"]}
 

@@ -7,8 +7,8 @@ from flask.testing import FlaskClient
 
 from stackchooser import create_app
 from stackchooser.config import ConfigError
-from tests.conftest import check_page
-from tests.unit.test_rulesets import GOLDEN
+from tests.data import GOLDEN
+from tests.pages import check_page
 
 CODE = GOLDEN["codes"][0]["code"]
 URLS = [

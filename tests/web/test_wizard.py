@@ -6,7 +6,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from stackchooser.advisor import Advisor
-from tests.conftest import SAMPLE_ANSWERS, check_page
+from tests.data import SAMPLE_ANSWERS
+from tests.pages import check_page
 from tests.web.helpers import answer, csrf_token, walk
 
 ORDER = ["team", "scale", "workloads", "frontend", "unified_stack", "priorities"]

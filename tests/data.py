@@ -1,0 +1,37 @@
+"""Answer sets and golden permalink codes that several test modules use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = json.loads((FIXTURES / "golden_codes.json").read_text())
+GOLDEN_2 = json.loads((FIXTURES / "golden_codes_2.json").read_text())
+
+SAMPLE_ANSWERS = {
+    "python": {
+        "team": "python",
+        "scale": "small",
+        "workloads": ["ml_ai", "business_rules"],
+        "frontend": "spa",
+        "unified_stack": "no",
+        "priorities": ["maintainability"],
+    },
+    "nodejs": {
+        "team": "javascript",
+        "scale": "prototype",
+        "workloads": ["realtime_messaging"],
+        "frontend": "highly_interactive",
+        "unified_stack": "yes",
+        "priorities": ["time_to_market"],
+    },
+    "either": {
+        "team": "both",
+        "scale": "small",
+        "workloads": ["crud"],
+        "frontend": "undecided",
+        "unified_stack": "no_preference",
+        "priorities": [],
+    },
+}

@@ -1,0 +1,94 @@
+"""The plan is the same on the page, in the JSON and in the decision record (rule 7)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask.testing import FlaskClient
+
+from stackchooser.advisor import Advisor
+from stackchooser.kinds import display_name
+from tests.data import GOLDEN, GOLDEN_2
+from tests.pages import get_page
+
+CODES_2 = {entry["name"]: entry["code"] for entry in GOLDEN_2["codes"]}
+ROLE_TITLES = {"backend": "Back end", "frontend": "Front end", "service": "Service"}
+
+
+def _expected_parts(plan: dict) -> list[str]:
+    """Each part as the page's heading words put it: "Back end, Python." and its text."""
+    parts = []
+    for part in plan["parts"]:
+        name = ROLE_TITLES[part["role"]]
+        if part["language"]:
+            name += f", {display_name(part['language'])}"
+        parts.append(f"{name}. {part['text']}")
+    return parts
+
+
+@pytest.mark.parametrize("name", sorted(CODES_2))
+def test_page_json_and_record_show_the_same_plan(client: FlaskClient, name: str) -> None:
+    code = CODES_2[name]
+    data = client.get(f"/r/{code}.json").get_json()
+    page = get_page(client, f"/r/{code}")
+    record = client.get(f"/r/{code}.md").text
+    plans = [data["plan"]] + ([data["alternative_plan"]] if data["alternative_plan"] else [])
+    blocks = page.soup.select("section.plan")
+    assert len(blocks) == len(plans)
+    assert data["stack"] == data["plan"]["summary"]
+    for plan, block in zip(plans, blocks, strict=True):
+        shown = [" ".join(p.get_text(" ").split()) for p in block.select(".part > p:first-child")]
+        assert shown == _expected_parts(plan)
+        assert " ".join(block.select_one(".stack-text").get_text().split()) == plan["summary"]
+        tensions = [" ".join(li.p.get_text(" ").split()) for li in block.select(".tensions > li")]
+        assert [t.split(". ", 1)[1] for t in tensions] == [t["text"] for t in plan["tensions"]]
+        for part in plan["parts"]:
+            assert part["text"] in record
+            assert part["strengths"] and all(f"`{s}`" in record for s in part["strengths"])
+        for tension in plan["tensions"]:
+            assert tension["text"] in record
+    assert f"Suggested stack: {data['stack']}" in record
+
+
+def test_a_close_call_shows_both_routes_side_by_side(client: FlaskClient) -> None:
+    page = get_page(client, f"/r/{CODES_2['close-call-scores']}")
+    headings = page.text_of("section.plan h3")
+    assert headings == ["Leaning to Python", "Or in NodeJS"]
+    lead = page.text_of(".verdict .lead")[0]
+    assert "the answers that weigh most decide" in lead and "Complex business rules" in lead
+    assert "happiest" not in page.text
+
+
+def test_a_close_call_with_nothing_to_decide_says_what_does(client: FlaskClient) -> None:
+    page = get_page(client, f"/r/{CODES_2['close-call-fallback']}")
+    assert "Neither the team’s language nor the scores decide this one" in page.text
+
+
+def test_each_change_links_to_the_result_it_gives(client: FlaskClient, advisor: Advisor) -> None:
+    page = get_page(client, f"/r/{CODES_2['close-call-team']}")
+    links = page.soup.select("ul.changes a")
+    assert links
+    data = client.get(f"/r/{CODES_2['close-call-team']}.json").get_json()
+    assert [c["permalink"] for c in data["changes"]] == [
+        f"http://localhost{link['href']}" for link in links
+    ]
+    for link, change in zip(links, data["changes"], strict=True):
+        target = client.get(f"{link['href']}.json").get_json()
+        assert target["verdict"] == change["verdict"]
+        assert target["scores"] == change["scores"]
+
+
+def test_the_article_date_sits_beside_the_verdict(client: FlaskClient) -> None:
+    page = get_page(client, f"/r/{CODES_2['python-pages']}")
+    assert any("17 May 2022" in text for text in page.text_of("header.verdict p"))
+
+
+def test_ruleset_one_pages_keep_their_stack_line_and_show_no_plan(client: FlaskClient) -> None:
+    entry = GOLDEN["codes"][0]
+    page = get_page(client, f"/r/{entry['code']}")
+    assert not page.soup.select("section.plan")
+    data = client.get(f"/r/{entry['code']}.json").get_json()
+    assert data["plan"] is None and data["alternative_plan"] is None
+    assert page.text_of(".stack-text") == [data["stack"]]
+    assert re.search(r"ruleset 1, released", page.text)
