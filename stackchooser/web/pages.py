@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
+from ..presenters import ruleset_view
 from .helpers import advisor
 
 bp = Blueprint("pages", __name__)
@@ -32,15 +33,15 @@ def landing() -> Response:
 
 @bp.get("/methodology")
 def methodology() -> Response:
-    """Every strength with its citation, and how the current ruleset scores answers."""
+    """Every strength with its citation, and how each ruleset scores answers."""
     content = advisor().content
     return _rendered_once(
         "methodology",
         lambda: render_template(
             "pages/methodology.html",
             strengths=content.strengths.values(),
-            questions=content.questions,
-            ruleset=content.current,
+            current=ruleset_view(advisor(), content.current),
+            first=ruleset_view(advisor(), content.rulesets[min(content.rulesets)]),
         ),
     )
 
