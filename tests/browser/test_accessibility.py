@@ -9,7 +9,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.browser.journeys import choose_with_mouse, walk_with_mouse
-from tests.data import SAMPLE_ANSWERS
+from tests.data import GOLDEN, GOLDEN_2, SAMPLE_ANSWERS
+
+CODES_2 = {entry["name"]: entry["code"] for entry in GOLDEN_2["codes"]}
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +72,13 @@ def _result(name: str) -> Callable[[Page, str], None]:
     return open_result
 
 
+def _code(code: str) -> Callable[[Page, str], None]:
+    def open_code(page: Page, base: str) -> None:
+        page.goto(f"{base}/r/{code}")
+
+    return open_code
+
+
 def _methodology(page: Page, base: str) -> None:
     page.goto(base + "/methodology")
 
@@ -97,6 +106,9 @@ PAGES = {
     "result-python": _result("python"),
     "result-nodejs": _result("nodejs"),
     "result-either": _result("either"),
+    "result-close-call-two-plans": _code(CODES_2["close-call-scores"]),
+    "result-with-service-and-tensions": _code(CODES_2["everything"]),
+    "result-ruleset-1": _code(GOLDEN["codes"][0]["code"]),
     "methodology": _methodology,
     "not-found": _not_found,
     "csrf-failure": _csrf_failure,

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.journeys import ORDER, VIEWPORTS, choose_with_mouse, walk_with_mouse
-from tests.data import SAMPLE_ANSWERS
+from tests.data import GOLDEN_2, SAMPLE_ANSWERS
 
 pytestmark = pytest.mark.browser
 
@@ -158,4 +158,24 @@ def test_copy_link_button(browser: Browser, live_server: str) -> None:
     button.click()
     expect(page.locator(".copy-status")).to_have_text("Link copied to the clipboard.")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_a_close_call_shows_both_plans(browser: Browser, live_server: str, viewport: str) -> None:
+    code = next(e["code"] for e in GOLDEN_2["codes"] if e["name"] == "close-call-scores")
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(f"{live_server}/r/{code}")
+    plans = page.locator("section.plan")
+    expect(plans).to_have_count(2)
+    first, second = (plans.nth(i).bounding_box() for i in range(2))
+    assert first and second
+    if viewport == "desktop":
+        assert abs(first["y"] - second["y"]) < 1, "side by side"
+        assert second["x"] > first["x"] + first["width"] - 1
+    else:
+        assert second["y"] >= first["y"] + first["height"], "stacked"
+    scroll = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert scroll <= 0, "no horizontal scrolling"
     context.close()

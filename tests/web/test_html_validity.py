@@ -9,7 +9,7 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from tests.conftest import require
-from tests.data import SAMPLE_ANSWERS
+from tests.data import GOLDEN, GOLDEN_2, SAMPLE_ANSWERS
 from tests.web.helpers import answer, walk
 
 VNU = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -31,6 +31,9 @@ def _pages(client: FlaskClient) -> dict[str, str]:
     for name, answers in SAMPLE_ANSWERS.items():
         location = walk(client, answers).headers["Location"]
         pages[f"result-{name}"] = client.get(location).text
+    for entry in GOLDEN_2["codes"]:
+        pages[f"result-2-{entry['name']}"] = client.get(f"/r/{entry['code']}").text
+    pages["result-ruleset-1"] = client.get(f"/r/{GOLDEN['codes'][0]['code']}").text
     pages["check"] = client.get("/check").text
     pages["change-step"] = client.get("/questions/scale?change=1").text
     pages["not-found"] = client.get("/r/notacode").text
