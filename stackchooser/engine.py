@@ -10,10 +10,10 @@ docs/SCORING.md for the model in prose.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from .content import Answers, AnswerValue, PartRule, Question, Ruleset, chosen
+from .content import Answers, AnswerValue, PartRule, Question, Ruleset, Weighting, chosen
 from .kinds import EditAction, Favours, Language, LeanBasis, PartLanguage, PartRole, Verdict
 
 __all__ = [
@@ -230,20 +230,24 @@ def _favours(python: int, nodejs: int) -> Favours:
     return "nodejs" if nodejs > python else "neither"
 
 
-def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
-    python = nodejs = 0
-    reasons = []
+def _weightings(answers: Answers, ruleset: Ruleset) -> Iterator[tuple[str, str, Weighting]]:
+    """How each chosen option weighs, given the other answers, in questionnaire order."""
     for question in ruleset.questions:
         rules = ruleset.weights[question.id]
         for option_id in chosen(answers[question.id]):
-            weighting = rules[option_id].weighting(answers)
-            python += weighting.python
-            nodejs += weighting.nodejs
-            if not (weighting.python or weighting.nodejs or weighting.strengths):
-                continue
+            yield question.id, option_id, rules[option_id].weighting(answers)
+
+
+def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
+    python = nodejs = 0
+    reasons = []
+    for question_id, option_id, weighting in _weightings(answers, ruleset):
+        python += weighting.python
+        nodejs += weighting.nodejs
+        if weighting.python or weighting.nodejs or weighting.strengths:
             reasons.append(
                 Reason(
-                    question.id,
+                    question_id,
                     option_id,
                     _favours(weighting.python, weighting.nodejs),
                     weighting.python,
@@ -259,12 +263,9 @@ def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
 def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
     """The two scores alone, without building reasons (the search below calls it often)."""
     python = nodejs = 0
-    for question in ruleset.questions:
-        rules = ruleset.weights[question.id]
-        for option_id in chosen(answers[question.id]):
-            weighting = rules[option_id].weighting(answers)
-            python += weighting.python
-            nodejs += weighting.nodejs
+    for _, _, weighting in _weightings(answers, ruleset):
+        python += weighting.python
+        nodejs += weighting.nodejs
     return python, nodejs
 
 

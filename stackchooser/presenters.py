@@ -182,6 +182,13 @@ class ResultPage:
     current_version: int
 
 
+def _answer_rows(advisor: Advisor, rec: Recommendation) -> tuple[AnswerRow, ...]:
+    return tuple(
+        AnswerRow(advisor.question(q).summary, answer_text(advisor, q, value))
+        for q, value in rec.answers.items()
+    )
+
+
 def _change_rows(
     advisor: Advisor, rec: Recommendation, changes: Sequence[Change], link: CodeLink
 ) -> tuple[ChangeRow, ...]:
@@ -301,10 +308,7 @@ def result_page(advisor: Advisor, result: Result, permalink: str, link: CodeLink
             [advisor.question(r.question).option(r.answer).label for r in rec.reasons],
         ),
         changes=changes,
-        answers=tuple(
-            AnswerRow(advisor.question(q).summary, answer_text(advisor, q, value))
-            for q, value in rec.answers.items()
-        ),
+        answers=_answer_rows(advisor, rec),
         ruleset_released=ruleset.released,
         either_margin=ruleset.either_margin,
         current_version=content.current.version,
@@ -477,9 +481,7 @@ def decision_record(
         )
     reasons = tuple(
         RecordReason(
-            answer_label(advisor, reason.question, reason.answer).split(": ", 1)[0]
-            + ": "
-            + advisor.question(reason.question).option(reason.answer).label,
+            answer_label(advisor, reason.question, reason.answer),
             "neutral"
             if reason.favours == "neither"
             else f"favours {display_name(reason.favours)} (+{reason.weight})",
@@ -492,10 +494,7 @@ def decision_record(
         title=title,
         rec=rec,
         permalink=permalink,
-        drivers=tuple(
-            AnswerRow(advisor.question(q).summary, answer_text(advisor, q, value))
-            for q, value in rec.answers.items()
-        ),
+        drivers=_answer_rows(advisor, rec),
         outcome=outcome,
         lean_text=lean_text(advisor, rec),
         plan=rec.plan,

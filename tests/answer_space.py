@@ -12,28 +12,8 @@ from collections.abc import Iterator, Mapping
 
 from stackchooser.content import Answers, AnswerValue, Ruleset, chosen
 from stackchooser.engine import Plan, Recommendation
+from tests.data import STRENGTH_IDS
 
-STRENGTH_IDS = frozenset(
-    {
-        "python-mature",
-        "python-clarity",
-        "python-debugging",
-        "python-libraries",
-        "python-data-ml",
-        "python-cloud-native",
-        "node-unified-stack",
-        "node-fast-prototyping",
-        "node-event-driven",
-        "node-streams",
-        "node-snappy-ui",
-        "team-first",
-        "python-team-templating",
-        "rest-api-frontend",
-        "python-business-logic",
-        "python-only-restrictive",
-        "node-performance",
-    }
-)
 ONE_LANGUAGE = re.compile(
     r"one language|single language|same language|unified|single stack|everywhere|throughout"
     r"|across the stack|both sides",

@@ -35,3 +35,25 @@ SAMPLE_ANSWERS = {
         "priorities": [],
     },
 }
+
+STRENGTH_IDS = frozenset(
+    {
+        "python-mature",
+        "python-clarity",
+        "python-debugging",
+        "python-libraries",
+        "python-data-ml",
+        "python-cloud-native",
+        "node-unified-stack",
+        "node-fast-prototyping",
+        "node-event-driven",
+        "node-streams",
+        "node-snappy-ui",
+        "team-first",
+        "python-team-templating",
+        "rest-api-frontend",
+        "python-business-logic",
+        "python-only-restrictive",
+        "node-performance",
+    }
+)

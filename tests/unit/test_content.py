@@ -8,26 +8,8 @@ from pathlib import Path
 import pytest
 
 from stackchooser.content import CONTENT_DIR, ContentError, load_content
+from tests.data import STRENGTH_IDS
 
-STRENGTH_IDS = {
-    "python-mature",
-    "python-clarity",
-    "python-debugging",
-    "python-libraries",
-    "python-data-ml",
-    "python-cloud-native",
-    "node-unified-stack",
-    "node-fast-prototyping",
-    "node-event-driven",
-    "node-streams",
-    "node-snappy-ui",
-    "team-first",
-    "python-team-templating",
-    "rest-api-frontend",
-    "python-business-logic",
-    "python-only-restrictive",
-    "node-performance",
-}
 QUESTIONS = {
     "team": ("one", {"python", "javascript", "both", "neither"}),
     "scale": ("one", {"prototype", "small", "large"}),
