@@ -14,23 +14,16 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .advisor import Advisor
 from .config import build_config
 from .content import load_content
+from .paths import site_folder
 from .web import register
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, content (validated now), CSRF, blueprints, error pages."""
-    for folder in ("templates", "static"):
-        if not (PROJECT_ROOT / folder).is_dir():
-            raise RuntimeError(
-                f"{PROJECT_ROOT / folder} not found: run stackchooser from its checkout "
-                "(pip install -e .), where templates/ and static/ sit beside the package"
-            )
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(site_folder("templates")),
+        static_folder=str(site_folder("static")),
     )
     app.config.update(build_config(os.environ, config))
     app.jinja_env.undefined = StrictUndefined

@@ -7,6 +7,7 @@ presenters' business.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,33 @@ from functools import lru_cache
 from . import permalink
 from .content import Answers, Content, Question, Ruleset
 from .engine import Recommendation, evaluate, recommend
+
+
+class RequestError(ValueError):
+    """A request for a recommendation is not `{"answers": {...}}` JSON; names the field."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        self.message = message
+        self.field = field
+        super().__init__(message)
+
+
+def answers_from_json(raw: str | bytes) -> dict[str, object]:
+    """The answers of a request body `{"answers": {...}}` (the API's and the command
+    line's); raises :class:`RequestError` with the message the API answers with."""
+    try:
+        body = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise RequestError("The request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise RequestError('Send a JSON object such as {"answers": {...}}.')
+    unknown = [str(key)[:40] for key in body if key != "answers"]
+    if unknown:
+        raise RequestError(f"Unknown key {unknown[0]!r}.", unknown[0])
+    answers = body.get("answers")
+    if not isinstance(answers, dict):
+        raise RequestError('"answers" must be an object of question ids to answers.', "answers")
+    return answers
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,10 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
         # Only PUBLIC_URL decides the host in permalinks when set (recommended behind a proxy).
         "PUBLIC_URL": environ.get("PUBLIC_URL", "").rstrip("/") or None,
         "PROXY_COUNT": _int_from_env(environ, "PROXY_COUNT", 0),
+        # Host names accepted besides PUBLIC_URL's and loopback names (comma-separated).
+        "EXTRA_TRUSTED_HOSTS": [
+            host.strip() for host in environ.get("TRUSTED_HOSTS", "").split(",") if host.strip()
+        ],
         "MAX_CONTENT_LENGTH": _int_from_env(environ, "MAX_CONTENT_LENGTH", 16 * 1024),
         "MAX_FORM_MEMORY_SIZE": 16 * 1024,
         "MAX_FORM_PARTS": 200,

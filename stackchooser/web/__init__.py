@@ -12,6 +12,7 @@ from ..content import CONTENT_DIR
 from ..kinds import display_name
 from . import errors, pages, results, security, wizard
 from .cache import CachedResults, RenderedCache, result_paths
+from .guard import RequestGuard, trusted_hosts
 from .helpers import advisor
 from .session import CookieSessionInterface
 
@@ -56,6 +57,12 @@ def register(app: Flask) -> None:
     # Rendered results are answered before the framework; security headers wrap both.
     app.wsgi_app = CachedResults(  # type: ignore[method-assign]
         app.wsgi_app, rendered, result_paths(app, results.KINDS), app.config["PUBLIC_URL"]
+    )
+    # Before any cache: the path is the site's own, the Host trusted, a body bounded.
+    hosts = trusted_hosts(app.config["PUBLIC_URL"], app.config["EXTRA_TRUSTED_HOSTS"])
+    app.config["TRUSTED_HOSTS"] = hosts
+    app.wsgi_app = RequestGuard(  # type: ignore[method-assign]
+        app.wsgi_app, hosts, app.config["MAX_CONTENT_LENGTH"]
     )
     security.register(app)
 

@@ -1,7 +1,8 @@
 """Rendered results, kept in memory and answered before the framework.
 
 A result is a pure function of its code (and of the site's build and base URL), so each
-rendering is kept in a bounded least-recently-used cache with a strong ETag. A small WSGI
+rendering is kept in a bounded least-recently-used cache with a strong ETag that changes
+with the build; clients and proxies revalidate it after a short while. A small WSGI
 layer answers result URLs that are already rendered without entering Flask; its path
 pattern is derived from the result routes themselves.
 """
@@ -19,7 +20,9 @@ from typing import Any
 from flask import Flask
 from werkzeug.http import parse_etags
 
-IMMUTABLE = "public, max-age=31536000, immutable"
+# A result never changes for a code, but its page does change with a deploy (the ETag
+# includes the build): caches keep it a little while, then revalidate.
+RESULT_CACHE_CONTROL = "public, max-age=300"
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
     "json": "application/json",
@@ -43,7 +46,7 @@ def _headers(kind: str, code: str, etag: str) -> tuple[tuple[str, str], ...]:
     headers = [
         ("Content-Type", CONTENT_TYPES[kind]),
         ("ETag", f'"{etag}"'),
-        ("Cache-Control", IMMUTABLE),
+        ("Cache-Control", RESULT_CACHE_CONTROL),
     ]
     if kind == "md":
         headers.append(

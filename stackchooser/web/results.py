@@ -14,9 +14,10 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from werkzeug.exceptions import NotFound
 
 from .. import presenters
-from ..advisor import Result
+from ..advisor import RequestError, Result, answers_from_json
 from ..engine import AnswerError
 from ..permalink import PermalinkError
+from ..records import render_record
 from .cache import RenderedCache, cache_key, cached_answer
 from .helpers import advisor, public_url
 
@@ -88,7 +89,7 @@ def as_markdown(code: str) -> Response:
 
     def render() -> bytes:
         record = presenters.decision_record(advisor(), find_result(code), _permalink(code), _link)
-        return render_template("records/result.md", record=record).encode()
+        return render_record(record, advisor().content.article).encode()
 
     return _cached_response("md", code, render)
 
@@ -110,19 +111,9 @@ def api_recommendation() -> Response:
     if not request.is_json:
         return api_error("Send JSON with the Content-Type application/json.", None)
     try:
-        body = json.loads(request.get_data(cache=False))
-    except (ValueError, RecursionError):
-        return api_error("The request body is not valid JSON.", None)
-    if not isinstance(body, dict):
-        return api_error('Send a JSON object such as {"answers": {...}}.', None)
-    unknown = [key for key in body if key != "answers"]
-    if unknown:
-        return api_error(f"Unknown key {str(unknown[0])[:40]!r}.", str(unknown[0])[:40])
-    answers = body.get("answers")
-    if not isinstance(answers, dict):
-        return api_error('"answers" must be an object of question ids to answers.', "answers")
-    try:
-        result = advisor().recommend(answers)
+        result = advisor().recommend(answers_from_json(request.get_data(cache=False)))
+    except RequestError as error:
+        return api_error(error.message, error.field)
     except AnswerError as error:
         return api_error(error.message, error.field[:40])
     data = presenters.result_json(advisor(), result, _permalink(result.code), _link)

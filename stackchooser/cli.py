@@ -1,0 +1,178 @@
+"""The command line: `stackchooser serve` and `stackchooser recommend`.
+
+`serve` runs the site with gunicorn and the shipped settings (or, with `--dev`, Flask's
+development server). `recommend` gives the same result as the JSON API, from answers as
+JSON (a file or standard input) or as options, printed as text, JSON or the decision
+record. A bad answer set exits with status 2 and the API's message on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import create_app
+from .advisor import Advisor, RequestError, Result, answers_from_json
+from .content import Question, load_content
+from .engine import AnswerError
+from .kinds import display_name
+from .presenters import answer_label, decision_record, headline, lean_text, result_json
+from .records import render_record
+
+BAD_INPUT = 2
+
+
+def _option_name(question: Question) -> str:
+    return "--" + question.id.replace("_", "-")
+
+
+def _parser(questions: Sequence[Question]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stackchooser",
+        description="Python or NodeJS for a web application's back end, with its reasons.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the site (gunicorn with the shipped settings)",
+        description="Serve the site with gunicorn and the shipped settings "
+        "(stackchooser/gunicorn_conf.py). Put the reverse proxy of deploy/ in front of it "
+        "on the open internet. SECRET_KEY must be set outside development.",
+    )
+    serve.add_argument("--bind", help="address and port (default 127.0.0.1:8000, or BIND)")
+    serve.add_argument("--workers", type=int, help="worker processes (default: one per core)")
+    serve.add_argument(
+        "--dev", action="store_true", help="Flask's development server instead (never public)"
+    )
+
+    recommend = commands.add_parser(
+        "recommend",
+        help="print a recommendation for a set of answers",
+        description='Read {"answers": {...}} as JSON from FILE or standard input, or take '
+        "the answers as options, and print the result. Multi-select answers are given "
+        "comma-separated (--workloads ml_ai,crud).",
+    )
+    recommend.add_argument("file", nargs="?", help='a JSON file ({"answers": {...}})')
+    recommend.add_argument("--format", choices=("text", "json", "md"), default="text")
+    recommend.add_argument(
+        "--base-url", help="the site's address, for the permalink (https://stack.example)"
+    )
+    for question in questions:
+        recommend.add_argument(
+            _option_name(question),
+            dest=f"answer_{question.id}",
+            metavar="ID" + (",ID..." if question.multiple else ""),
+            help=f"{question.summary}: {', '.join(question.option_ids)}",
+        )
+    return parser
+
+
+def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: TextIO) -> object:
+    given = {
+        question: getattr(args, f"answer_{question.id}")
+        for question in questions
+        if getattr(args, f"answer_{question.id}") is not None
+    }
+    if given:
+        if args.file:
+            raise RequestError("Give the answers as options or as JSON, not both.")
+        return {
+            q.id: [v for v in value.split(",") if v] if q.multiple else value
+            for q, value in given.items()
+        }
+    raw = Path(args.file).read_text() if args.file and args.file != "-" else stdin.read()
+    return answers_from_json(raw)
+
+
+def _text(advisor: Advisor, result: Result, permalink: str) -> str:
+    rec = result.recommendation
+    lines = [headline(rec), f"Python {rec.python}, NodeJS {rec.nodejs}", ""]
+    closer = lean_text(advisor, rec)
+    if closer:
+        lines += [closer, ""]
+    lines.append(f"Suggested stack: {rec.stack}")
+    for title, plan in (("Plan", rec.plan), ("Or", rec.alternative_plan)):
+        if plan is None:
+            continue
+        lines += ["", f"{title}, in {display_name(plan.language)}:"]
+        lines += [f"  - {part.text}" for part in plan.parts]
+        if plan.tensions:
+            lines.append("  Watch for:")
+            lines += [
+                f"  - {answer_label(advisor, t.question, t.answer)}: {t.text}"
+                for t in plan.tensions
+            ]
+    lines += ["", "Why:"]
+    for reason in rec.reasons:
+        push = (
+            "neutral"
+            if reason.favours == "neither"
+            else (f"+{reason.weight} {display_name(reason.favours)}")
+        )
+        label = answer_label(advisor, reason.question, reason.answer)
+        lines.append(f"  - {label} ({push}): {reason.why}")
+    lines += ["", f"Code: {result.code}", f"Permalink: {permalink}"]
+    return "\n".join(lines) + "\n"
+
+
+def recommend(
+    args: argparse.Namespace, questions: Sequence[Question], stdin: TextIO, stdout: TextIO
+) -> None:
+    """Print the result for the answers given; raises RequestError or AnswerError."""
+    advisor = Advisor(load_content())
+    result = advisor.recommend(_answers(args, questions, stdin))  # type: ignore[arg-type]
+    base = (args.base_url or "").rstrip("/")
+
+    def link(code: str) -> str:
+        return f"{base}/r/{code}"
+
+    permalink = link(result.code)
+    if args.format == "json":
+        data = result_json(advisor, result, permalink, link)
+        stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "md":
+        record = decision_record(advisor, result, permalink, link)
+        stdout.write(render_record(record, advisor.content.article))
+    else:
+        stdout.write(_text(advisor, result, permalink))
+
+
+def serve(args: argparse.Namespace) -> None:
+    """Replace this process with the server."""
+    if args.dev:
+        os.environ.setdefault("STACKCHOOSER_ENV", "development")
+        host, _, port = (args.bind or "127.0.0.1:5000").rpartition(":")
+        create_app().run(host=host or "127.0.0.1", port=int(port))
+        return
+    config = Path(__file__).with_name("gunicorn_conf.py")
+    command = [sys.executable, "-m", "gunicorn", "--config", str(config)]
+    if args.bind:
+        command += ["--bind", args.bind]
+    if args.workers:
+        command += ["--workers", str(args.workers)]
+    os.execv(sys.executable, [*command, "stackchooser:create_app()"])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    questions = load_content().current.questions
+    args = _parser(questions).parse_args(argv)
+    if args.command == "serve":
+        serve(args)
+        return 0
+    try:
+        recommend(args, questions, sys.stdin, sys.stdout)
+    except (RequestError, AnswerError) as error:
+        field = f"{error.field}: " if error.field else ""
+        print(f"stackchooser: {field}{error.message}", file=sys.stderr)
+        return BAD_INPUT
+    except OSError as error:
+        print(f"stackchooser: {error}", file=sys.stderr)
+        return BAD_INPUT
+    return 0

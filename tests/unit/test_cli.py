@@ -1,0 +1,111 @@
+"""The command line, run as people run it: a subprocess of `python -m stackchooser`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.data import SAMPLE_ANSWERS
+
+BASE = "http://localhost"
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stackchooser", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def body(name: str) -> str:
+    return json.dumps({"answers": SAMPLE_ANSWERS[name]})
+
+
+@pytest.mark.parametrize("name", ["python", "nodejs", "either"])
+def test_json_is_the_apis_answer(client: FlaskClient, name: str) -> None:
+    done = run("recommend", "--format", "json", "--base-url", BASE, stdin=body(name))
+    assert done.returncode == 0, done.stderr
+    api = client.post("/api/v1/recommendation", json={"answers": SAMPLE_ANSWERS[name]})
+    assert json.loads(done.stdout) == api.get_json()
+
+
+def test_markdown_is_the_sites_decision_record(client: FlaskClient) -> None:
+    done = run("recommend", "--format", "md", "--base-url", BASE, stdin=body("nodejs"))
+    assert done.returncode == 0, done.stderr
+    code = client.post("/api/v1/recommendation", json={"answers": SAMPLE_ANSWERS["nodejs"]})
+    record = client.get(f"/r/{code.get_json()['code']}.md").text
+    assert done.stdout == record
+
+
+def test_text_names_the_verdict_the_plan_and_the_permalink() -> None:
+    done = run("recommend", stdin=body("python"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Use Python for your back end"
+    assert any(line.startswith("Suggested stack: ") for line in lines)
+    assert lines[-1].startswith("Permalink: /r/2")
+
+
+def test_answers_as_options_give_the_same_result() -> None:
+    answers = SAMPLE_ANSWERS["nodejs"]
+    options = []
+    for question, value in answers.items():
+        flag = "--" + question.replace("_", "-")
+        options += [flag, ",".join(value) if isinstance(value, list) else value]
+    by_options = run("recommend", "--format", "json", *options)
+    by_json = run("recommend", "--format", "json", stdin=body("nodejs"))
+    assert by_options.returncode == 0, by_options.stderr
+    assert json.loads(by_options.stdout) == json.loads(by_json.stdout)
+
+
+def test_a_file_argument(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(body("either"))
+    done = run("recommend", "--format", "json", str(path))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["verdict"] == "either"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["--colour", "blue"], "", "unrecognized arguments: --colour"),
+        ([], '{"answers": {"colour": "blue"}}', "stackchooser: colour: unknown question"),
+        (
+            [],
+            json.dumps(
+                {
+                    "answers": {
+                        **SAMPLE_ANSWERS["python"],
+                        "priorities": ["maintainability", "debugging", "libraries", "ml_serving"],
+                    }
+                }
+            ),
+            "stackchooser: priorities: choose at most 3 options",
+        ),
+        ([], "{not json", "stackchooser: The request body is not valid JSON."),
+        (["--team", "cobol"], "", "stackchooser: team: unknown option 'cobol'"),
+        (["/nonexistent/answers.json"], "", "No such file"),
+    ],
+)
+def test_bad_input_exits_2_with_the_apis_message(args: list[str], stdin: str, message: str) -> None:
+    done = run("recommend", *args, stdin=stdin)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["serve", "recommend"])
+def test_each_command_has_help(command: str) -> None:
+    done = run(command, "--help")
+    assert done.returncode == 0
+    assert f"usage: stackchooser {command}" in done.stdout
