@@ -10,6 +10,7 @@ import platform
 import re
 import shutil
 import socket
+import ssl
 import statistics
 import subprocess
 import sys
@@ -48,11 +49,17 @@ def find_tools(names: dict[str, str]) -> dict[str, str | None]:
     return found
 
 
+# Loopback servers with a throwaway certificate: no verification.
+UNVERIFIED = ssl.create_default_context()
+UNVERIFIED.check_hostname = False
+UNVERIFIED.verify_mode = ssl.CERT_NONE
+
+
 def wait_ready(url: str, seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(url, timeout=2, context=UNVERIFIED) as response:
                 response.read()
                 return
         except OSError:
@@ -200,3 +207,75 @@ def write_section(name: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     BENCHMARKS_MD.write_text(text)
+
+
+@dataclass(frozen=True)
+class LocalProxy:
+    """Where deploy/nginx.conf listens and finds things when run on loopback."""
+
+    http_port: int
+    https_port: int
+    upstream_port: int
+    root: Path
+    run: Path
+    certificate: Path
+    key: Path
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A throwaway certificate for localhost (openssl), valid for a day."""
+    certificate, key = folder / "localhost.pem", folder / "localhost-key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return certificate, key
+
+
+def local_nginx_config(template: str, local: LocalProxy) -> str:
+    """deploy/nginx.conf with its "# local:" lines pointed at loopback ports and a scratch
+    folder, so tests and benchmarks run the shipped file itself."""
+    run = local.run
+    replacements = {
+        "pid": f"pid {run}/nginx.pid;",
+        "error_log": f"error_log {run}/error.log warn;",
+        "temp body": f"client_body_temp_path {run}/body;",
+        "temp proxy": f"proxy_temp_path {run}/proxy;",
+        "cache": (
+            f"proxy_cache_path {run}/cache levels=1:2 keys_zone=results:10m max_size=256m "
+            "inactive=7d use_temp_path=off;"
+        ),
+        "upstream": f"server 127.0.0.1:{local.upstream_port};",
+        "listen http": f"listen 127.0.0.1:{local.http_port};",
+        "redirect": f"return 301 https://$host:{local.https_port}$request_uri;",
+        "listen https": f"listen 127.0.0.1:{local.https_port} ssl http2;",
+        "certificate": f"ssl_certificate {local.certificate};",
+        "certificate key": f"ssl_certificate_key {local.key};",
+        "root": f"root {local.root};",
+    }
+    lines = []
+    for line in template.splitlines():
+        marker = re.search(r"^\s*[^#\s].*#\s*local:\s*(.+)$", line)  # directives only
+        if marker:
+            indent = line[: len(line) - len(line.lstrip())]
+            line = indent + replacements[marker.group(1).strip()]
+        lines.append(line)
+    return "\n".join(lines) + "\n"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -24,12 +23,15 @@ from pathlib import Path
 
 from bench.common import (
     ROOT,
+    LocalProxy,
     WrkResult,
     find_tools,
     free_port,
+    local_nginx_config,
     machine_description,
     median_result,
     run_wrk,
+    self_signed_certificate,
     start_gunicorn,
     stop,
     tool_version,
@@ -51,32 +53,8 @@ API_BODY = {
 }
 
 
-def nginx_config(template: str, port: int, upstream: int, root: Path, run: Path) -> str:
-    """deploy/nginx.conf with its marked lines pointed at loopback ports and a scratch folder."""
-    replacements = {
-        "pid": f"pid {run}/nginx.pid;",
-        "error_log": f"error_log {run}/error.log warn;",
-        "temp body": f"client_body_temp_path {run}/body;",
-        "temp proxy": f"proxy_temp_path {run}/proxy;",
-        "cache": (
-            f"proxy_cache_path {run}/cache levels=1:2 keys_zone=results:10m max_size=256m "
-            "inactive=30d use_temp_path=off;"
-        ),
-        "upstream": f"server 127.0.0.1:{upstream};",
-        "listen": f"listen 127.0.0.1:{port};",
-        "root": f"root {root};",
-    }
-    lines = []
-    for line in template.splitlines():
-        marker = re.search(r"#\s*bench:\s*(.+)$", line)
-        if marker:
-            indent = line[: len(line) - len(line.lstrip())]
-            line = indent + replacements[marker.group(1).strip()]
-        lines.append(line)
-    return "\n".join(lines) + "\n"
-
-
-def static_config(port: int, root: Path, run: Path) -> str:
+def static_config(port: int, root: Path, run: Path, certificate: Path, key: Path) -> str:
+    """nginx serving files over TLS, as the proxy does: the limit for a page."""
     return f"""worker_processes auto;
 pid {run}/static.pid;
 error_log {run}/static-error.log warn;
@@ -89,7 +67,9 @@ http {{
     client_body_temp_path {run}/sbody;
     proxy_temp_path {run}/sproxy;
     server {{
-        listen 127.0.0.1:{port};
+        listen 127.0.0.1:{port} ssl http2;
+        ssl_certificate {certificate};
+        ssl_certificate_key {key};
         root {root};
         location / {{ default_type text/html; try_files $uri =404; }}
     }}
@@ -153,26 +133,22 @@ def main() -> None:
                 (static_root / "r").mkdir(parents=True)
                 with urllib.request.urlopen(f"{base}/r/{RESULT_CODE}") as response:
                     (static_root / "r" / RESULT_CODE).write_bytes(response.read())
-                static_port, proxy_port = free_port(), free_port()
+                certificate, key = self_signed_certificate(run)
+                static_port, http_port, proxy_port = free_port(), free_port(), free_port()
                 static_conf = run / "static.conf"
-                static_conf.write_text(static_config(static_port, static_root, run))
-                processes.append(
-                    start_nginx(
-                        nginx, static_conf, run, f"http://127.0.0.1:{static_port}/r/{RESULT_CODE}"
-                    )
+                static_conf.write_text(
+                    static_config(static_port, static_root, run, certificate, key)
                 )
+                static_url = f"https://localhost:{static_port}/r/{RESULT_CODE}"
+                processes.append(start_nginx(nginx, static_conf, run, static_url))
                 proxy_conf = run / "proxy.conf"
+                local = LocalProxy(http_port, proxy_port, app_port, ROOT, run, certificate, key)
                 proxy_conf.write_text(
-                    nginx_config(
-                        (ROOT / "deploy/nginx.conf").read_text(), proxy_port, app_port, ROOT, run
-                    )
+                    local_nginx_config((ROOT / "deploy/nginx.conf").read_text(), local)
                 )
-                proxy_url = f"http://127.0.0.1:{proxy_port}/r/{RESULT_CODE}"
+                proxy_url = f"https://localhost:{proxy_port}/r/{RESULT_CODE}"
                 processes.append(start_nginx(nginx, proxy_conf, run, proxy_url))
-                targets["result page, static file (nginx)"] = (
-                    f"http://127.0.0.1:{static_port}/r/{RESULT_CODE}",
-                    None,
-                )
+                targets["result page, static file (nginx)"] = (static_url, None)
                 targets["result page via caching proxy"] = (proxy_url, None)
 
             for url, script in targets.values():  # warm up every target once

@@ -56,6 +56,11 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
         "MAX_FORM_MEMORY_SIZE": 16 * 1024,
         "MAX_FORM_PARTS": 200,
         "RESULT_CACHE_SIZE": _int_from_env(environ, "RESULT_CACHE_SIZE", 1024),
+        # How long browsers and proxies keep a result before revalidating it (seconds).
+        "RESULT_MAX_AGE": _int_from_env(environ, "RESULT_MAX_AGE", 300),
+        # Names this deploy in result ETags; by default a hash of the content, templates
+        # and static files (a deploy may set its revision instead).
+        "BUILD_ID": environ.get("BUILD_ID") or None,
         "SESSION_COOKIE_NAME": "stackchooser",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

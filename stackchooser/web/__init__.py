@@ -44,7 +44,7 @@ def register(app: Flask) -> None:
         for path in static_dir.rglob("*")
         if path.is_file()
     }
-    app.config["BUILD_ID"] = _fingerprint(
+    app.config["BUILD_ID"] = app.config["BUILD_ID"] or _fingerprint(
         [
             p
             for folder in (static_dir, template_dir, CONTENT_DIR)
@@ -52,7 +52,9 @@ def register(app: Flask) -> None:
             if p.is_file()
         ]
     )
-    rendered = RenderedCache(app.config["RESULT_CACHE_SIZE"], app.config["BUILD_ID"])
+    rendered = RenderedCache(
+        app.config["RESULT_CACHE_SIZE"], app.config["BUILD_ID"], app.config["RESULT_MAX_AGE"]
+    )
     app.extensions["stackchooser_rendered"] = rendered
     # Rendered results are answered before the framework; security headers wrap both.
     app.wsgi_app = CachedResults(  # type: ignore[method-assign]

@@ -21,8 +21,7 @@ from flask import Flask
 from werkzeug.http import parse_etags
 
 # A result never changes for a code, but its page does change with a deploy (the ETag
-# includes the build): caches keep it a little while, then revalidate.
-RESULT_CACHE_CONTROL = "public, max-age=300"
+# includes the build): caches keep it a little while (RESULT_MAX_AGE), then revalidate.
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
     "json": "application/json",
@@ -42,11 +41,11 @@ class Rendered:
     headers: tuple[tuple[str, str], ...]
 
 
-def _headers(kind: str, code: str, etag: str) -> tuple[tuple[str, str], ...]:
+def _headers(kind: str, code: str, etag: str, max_age: int) -> tuple[tuple[str, str], ...]:
     headers = [
         ("Content-Type", CONTENT_TYPES[kind]),
         ("ETag", f'"{etag}"'),
-        ("Cache-Control", RESULT_CACHE_CONTROL),
+        ("Cache-Control", f"public, max-age={max_age}"),
     ]
     if kind == "md":
         headers.append(
@@ -64,9 +63,10 @@ def cache_key(kind: str, code: str, environ: Mapping[str, Any], public_url: str 
 class RenderedCache:
     """A bounded, thread-safe least-recently-used cache of rendered results."""
 
-    def __init__(self, size: int, salt: str) -> None:
+    def __init__(self, size: int, salt: str, max_age: int) -> None:
         self.size = size
         self.salt = salt.encode()
+        self.max_age = max_age
         self._items: OrderedDict[CacheKey, Rendered] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -84,7 +84,7 @@ class RenderedCache:
             return found
         body = render()
         etag = hashlib.sha256(self.salt + b"\0" + body).hexdigest()[:24]
-        rendered = Rendered(body, etag, _headers(key[0], key[1], etag))
+        rendered = Rendered(body, etag, _headers(key[0], key[1], etag, self.max_age))
         with self._lock:
             self._items[key] = rendered
             if len(self._items) > self.size:

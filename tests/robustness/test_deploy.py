@@ -1,0 +1,243 @@
+"""The shipped production stack, end to end on loopback: deploy/nginx.conf in front of
+gunicorn with the shipped settings, a throwaway certificate (long suite).
+
+nginx and gunicorn are started by this module, by PID, on free ports of 127.0.0.1, and
+stopped at its end.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bench.common import (
+    ROOT,
+    UNVERIFIED,
+    LocalProxy,
+    free_port,
+    local_nginx_config,
+    self_signed_certificate,
+    stop,
+    wait_ready,
+)
+from tests.conftest import require
+from tests.data import GOLDEN_2
+
+pytestmark = pytest.mark.robustness
+CODE = GOLDEN_2["codes"][0]["code"]
+MAX_AGE = 2
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "Strict-Transport-Security",
+)
+
+
+@dataclass
+class Stack:
+    local: LocalProxy
+    app: subprocess.Popen[bytes] | None = None
+    nginx: subprocess.Popen[bytes] | None = None
+
+    def start_app(self, build: str) -> None:
+        stop(self.app)
+        environment = {
+            **os.environ,
+            "SECRET_KEY": "deploy-test-secret",
+            "PUBLIC_URL": f"https://localhost:{self.local.https_port}",
+            "PROXY_COUNT": "1",
+            "RESULT_MAX_AGE": str(MAX_AGE),
+            "BUILD_ID": build,
+            "WEB_CONCURRENCY": "2",
+        }
+        self.app = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                str(ROOT / "stackchooser/gunicorn_conf.py"),
+                "--bind",
+                f"127.0.0.1:{self.local.upstream_port}",
+                "stackchooser:create_app()",
+            ],
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_ready(f"http://127.0.0.1:{self.local.upstream_port}/healthz")
+
+    def get(
+        self, path: str, headers: dict[str, str] | None = None, https: bool = True
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
+        if https:
+            connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+                "localhost", self.local.https_port, context=UNVERIFIED, timeout=10
+            )
+        else:
+            connection = http.client.HTTPConnection("localhost", self.local.http_port, timeout=10)
+        try:
+            connection.request("GET", path, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read()
+        finally:
+            connection.close()
+
+
+@pytest.fixture(scope="module")
+def stack() -> Iterator[Stack]:
+    nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
+    require(nginx is not None, "nginx (Debian package nginx-light)")
+    require(shutil.which("openssl") is not None, "openssl")
+    assert nginx is not None
+    # nginx's workers run as an unprivileged user: everything they read or write lives in
+    # a folder they can enter, the static files copied in as a deploy would.
+    run = Path(tempfile.mkdtemp(prefix="stackchooser-deploy-"))
+    run.chmod(0o755)
+    shutil.copytree(ROOT / "static", run / "static")
+    certificate, key = self_signed_certificate(run)
+    local = LocalProxy(free_port(), free_port(), free_port(), run, run, certificate, key)
+    config = run / "nginx.conf"
+    config.write_text(local_nginx_config((ROOT / "deploy/nginx.conf").read_text(), local))
+    found = Stack(local)
+    try:
+        found.start_app("first-build")
+        found.nginx = subprocess.Popen(
+            [nginx, "-c", str(config), "-p", str(run), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_ready(f"https://localhost:{local.https_port}/healthz")
+        yield found
+    finally:
+        stop(found.nginx)
+        stop(found.app)
+        shutil.rmtree(run, ignore_errors=True)
+
+
+def _assert_security_headers(headers: http.client.HTTPMessage) -> None:
+    for name in SECURITY_HEADERS:
+        assert len(headers.get_all(name) or []) == 1, f"{name}: {headers.get_all(name)}"
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_plain_http_redirects_to_https(stack: Stack) -> None:
+    status, headers, _ = stack.get(f"/r/{CODE}?x=1", https=False)
+    assert status == 301
+    assert headers["Location"] == f"https://localhost:{stack.local.https_port}/r/{CODE}?x=1"
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/", 200), (f"/r/{CODE}", 200), ("/static/site.css", 200), ("/static/nope.css", 404)],
+)
+def test_every_response_carries_the_security_headers_once(
+    stack: Stack, path: str, status: int
+) -> None:
+    found, headers, _ = stack.get(path)
+    assert found == status
+    _assert_security_headers(headers)
+    assert not [name for name in headers if "cache" in name.lower() and name != "Cache-Control"]
+
+
+def test_nginx_error_pages_carry_them_too(stack: Stack) -> None:
+    too_long = "/" + "a" * 9000  # beyond nginx's header buffers: nginx answers itself
+    status, headers, _ = stack.get(too_long)
+    assert status in (414, 400)
+    _assert_security_headers(headers)
+
+
+def test_static_files_are_cached_for_a_year(stack: Stack) -> None:
+    _, headers, _ = stack.get("/static/site.css")
+    assert "max-age=31536000" in headers["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/", f"/r/{CODE}", f"/r/{CODE}.json", "/static/site.css"])
+def test_responses_are_gzipped(stack: Stack, path: str) -> None:
+    status, headers, body = stack.get(path, {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert len(gzip.decompress(body)) > len(body)
+
+
+def test_a_cached_result_is_revalidated_after_a_deploy(stack: Stack) -> None:
+    path = f"/r/{CODE}.json"
+    _, first, body = stack.get(path)
+    _, again, _ = stack.get(path)
+    assert again["ETag"] == first["ETag"]
+    assert first["Cache-Control"] == f"public, max-age={MAX_AGE}"
+    stack.start_app("second-build")  # a deploy: same answers, new build
+    time.sleep(MAX_AGE + 1)
+    deadline = time.monotonic() + 10
+    while True:  # the first request past max-age may be answered stale while nginx updates
+        _, later, later_body = stack.get(path)
+        if later["ETag"] != first["ETag"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert later["ETag"] != first["ETag"], "the proxy kept the old build's page"
+    assert later_body == body  # the result itself is the same
+
+
+def _slow_client(port: int, stop_at: float) -> None:
+    raw = socket.create_connection(("127.0.0.1", port), timeout=30)
+    with UNVERIFIED.wrap_socket(raw, server_hostname="localhost") as tls:
+        try:
+            tls.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+            while time.monotonic() < stop_at:
+                tls.sendall(b"X-Slow: 1\r\n")
+                time.sleep(1)
+        except (OSError, ssl.SSLError):
+            return  # nginx cut it off: as it should
+
+
+def test_slow_clients_do_not_delay_the_health_check(stack: Stack) -> None:
+    stop_at = time.monotonic() + 6
+    clients = [
+        threading.Thread(target=_slow_client, args=(stack.local.https_port, stop_at), daemon=True)
+        for _ in range(20)
+    ]
+    for client in clients:
+        client.start()
+    time.sleep(2)  # every slow client is connected and dribbling headers
+    started = time.monotonic()
+    status, _, _ = stack.get("/healthz")
+    waited = time.monotonic() - started
+    assert status == 200
+    assert waited < 1.0, f"/healthz took {waited:.2f} s with 20 slow clients"
+    for client in clients:
+        client.join(timeout=10)
+
+
+def test_the_proxy_and_the_app_send_the_same_security_headers(stack: Stack) -> None:
+    _, through_proxy, _ = stack.get("/")
+    direct = http.client.HTTPConnection("127.0.0.1", stack.local.upstream_port, timeout=5)
+    direct.request("GET", "/", headers={"Host": "localhost", "X-Forwarded-Proto": "https"})
+    app_headers = direct.getresponse().headers
+    direct.close()
+    for name in SECURITY_HEADERS:
+        assert through_proxy[name] == app_headers[name], name
+
+
+def test_untrusted_host_is_refused_through_the_proxy(stack: Stack) -> None:
+    status, headers, _ = stack.get("/", {"Host": "evil.example"})
+    assert status == 400
+    _assert_security_headers(headers)
