@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,8 @@ from bench.common import (
     worker_rss_kib,
     write_section,
 )
+from stackchooser import create_app
+from stackchooser.preview import preview_png
 
 RESULT_CODE = "104q813x"  # a golden code: Python team, ML and business rules
 API_BODY = {
@@ -171,11 +174,39 @@ def main() -> None:
                 stop(process)
 
     medians = {name: median_result(found) for name, found in results.items()}
-    report = render_report(medians, memory, args, seconds, nginx is not None, wrk, nginx)
+    previews = preview_timings()
+    report = render_report(medians, memory, args, seconds, nginx is not None, wrk, nginx, previews)
     print(report)
     if not args.no_write:
         write_section("bench", report)
         print("written to docs/BENCHMARKS.md")
+
+
+def preview_timings(samples: int = 20) -> dict[str, float]:
+    """Milliseconds to draw one link preview (median of distinct results), and to answer
+    one from the in-process cache through the app (median of repeats)."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "benchmark"})
+    advisor = app.extensions["stackchooser"]
+    client = app.test_client()
+    teams, scales = ("python", "javascript", "both", "neither"), ("prototype", "small", "large")
+    codes = []
+    for index in range(samples):
+        answers = {**API_BODY["answers"], "team": teams[index % 4], "scale": scales[index % 3]}
+        answers["workloads"] = ["ml_ai", "crud", "ecommerce"][: index % 4]
+        codes.append(advisor.recommend(answers).code)
+    cold = []
+    for code in codes:
+        rec = advisor.from_code(code).recommendation
+        started = time.perf_counter()
+        preview_png(rec)
+        cold.append((time.perf_counter() - started) * 1000)
+    client.get(f"/r/{codes[0]}.png")
+    cached = []
+    for _ in range(200):
+        started = time.perf_counter()
+        client.get(f"/r/{codes[0]}.png")
+        cached.append((time.perf_counter() - started) * 1000)
+    return {"cold": statistics.median(cold), "cached": statistics.median(cached)}
 
 
 def render_report(
@@ -186,6 +217,7 @@ def render_report(
     have_nginx: bool,
     wrk: str,
     nginx: str | None,
+    previews: dict[str, float],
 ) -> str:
     hello = medians["hello-world (floor)"]
     result = medians["result page"]
@@ -233,6 +265,9 @@ def render_report(
             f"- memory after the run (gunicorn master + {args.workers} workers, RSS): "
             f"hello-world {memory.get('hello-world', 0) / 1024:.0f} MiB, "
             f"stackchooser {memory.get('stackchooser', 0) / 1024:.0f} MiB",
+            f"- link preview (1200×630 PNG): drawn in {previews['cold']:.0f} ms (median of "
+            f"20 results), answered from the in-process cache in {previews['cached']:.2f} ms "
+            "(through the Flask test client, median of 200)",
         ]
     )
 

@@ -16,6 +16,7 @@ from .chart import Chart, contribution_chart
 from .content import Condition, Ruleset, Strength
 from .engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits
 from .kinds import display_name
+from .preview import badge_markdown, badge_width
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 
@@ -180,6 +181,8 @@ class ResultPage:
     ruleset_released: str
     either_margin: int
     current_version: int
+    badge_width: int
+    badge_markdown: str
 
 
 def _answer_rows(advisor: Advisor, rec: Recommendation) -> tuple[AnswerRow, ...]:
@@ -312,6 +315,8 @@ def result_page(advisor: Advisor, result: Result, permalink: str, link: CodeLink
         ruleset_released=ruleset.released,
         either_margin=ruleset.either_margin,
         current_version=content.current.version,
+        badge_width=badge_width(rec),
+        badge_markdown=badge_markdown(rec, permalink),
     )
 
 

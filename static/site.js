@@ -9,10 +9,10 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(input.value).then(function () {
-        status.textContent = "Link copied to the clipboard.";
+        status.textContent = button.getAttribute("data-copied") || "Copied to the clipboard.";
       }, function () {
         input.select();
-        status.textContent = "Select the link and copy it.";
+        status.textContent = "Select the text and copy it.";
       });
     });
   });

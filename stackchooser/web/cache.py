@@ -26,6 +26,8 @@ CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
     "json": "application/json",
     "md": "text/markdown; charset=utf-8",
+    "png": "image/png",
+    "svg": "image/svg+xml; charset=utf-8",
 }
 CODE_PATTERN = "[0-9a-z]{1,64}"
 CacheKey = tuple[str, str, str]  # kind, code, base URL

@@ -28,9 +28,15 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path.endswith(".json")
 
 
+def _wants_picture() -> bool:
+    return request.path.endswith((".png", ".svg"))
+
+
 def _render(status: int, message: str, csrf: bool = False) -> Response:
     if _wants_json():
         return api_error(message, None, status)
+    if _wants_picture():
+        return Response(message, status=status, mimetype="text/plain")
     html = render_template(
         "pages/error.html",
         status=status,

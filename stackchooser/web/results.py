@@ -16,7 +16,9 @@ from werkzeug.exceptions import NotFound
 from .. import presenters
 from ..advisor import RequestError, Result, answers_from_json
 from ..engine import AnswerError
+from ..openapi import openapi_document
 from ..permalink import PermalinkError
+from ..preview import badge_svg, preview_png
 from ..records import render_record
 from .cache import RenderedCache, cache_key, cached_answer
 from .helpers import advisor, public_url
@@ -24,7 +26,13 @@ from .helpers import advisor, public_url
 bp = Blueprint("results", __name__)
 
 SPACES = re.compile(r"\s*\n\s*|(?<=>) {2,}")  # indentation; result pages have no <pre>
-KINDS = {"results.page": "html", "results.as_json": "json", "results.as_markdown": "md"}
+KINDS = {
+    "results.page": "html",
+    "results.as_json": "json",
+    "results.as_markdown": "md",
+    "results.preview": "png",
+    "results.badge": "svg",
+}
 
 
 class ResultNotFound(NotFound):
@@ -94,9 +102,36 @@ def as_markdown(code: str) -> Response:
     return _cached_response("md", code, render)
 
 
+@bp.get("/r/<code>.png")
+def preview(code: str) -> Response:
+    """The result's link preview: a 1200×630 picture for chat apps and issue trackers."""
+    return _cached_response("png", code, lambda: preview_png(find_result(code).recommendation))
+
+
+@bp.get("/r/<code>.svg")
+def badge(code: str) -> Response:
+    """A small badge naming the verdict, for a README."""
+    return _cached_response(
+        "svg",
+        code,
+        lambda: badge_svg(find_result(code).recommendation, _permalink(code)).encode(),
+    )
+
+
 def _link(code: str) -> str:
     """Links in the JSON and the decision record are absolute."""
     return _permalink(code)
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 description of the JSON API."""
+    document = openapi_document(advisor().content, public_url(""))
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        mimetype="application/json",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
 
 
 def api_error(message: str, field: str | None, status: int = 400) -> Response:

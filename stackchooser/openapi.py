@@ -1,0 +1,228 @@
+"""An OpenAPI 3.1 description of the JSON API, generated from the questionnaire content.
+
+The answer enums come from the questions and the strength ids from the article's
+strengths, so the description cannot drift from what the API accepts. No Flask import.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .content import Content, Question
+
+EXAMPLE_ANSWERS = {
+    "team": "python",
+    "scale": "small",
+    "workloads": ["ml_ai", "business_rules"],
+    "frontend": "spa",
+    "unified_stack": "no",
+    "priorities": ["maintainability"],
+}
+EXAMPLE_CODE = "204q81pk"
+
+
+def _answer_schema(question: Question) -> dict[str, Any]:
+    options = list(question.option_ids)
+    schema: dict[str, Any]
+    if question.multiple:
+        schema = {"type": "array", "items": {"enum": options}, "uniqueItems": True}
+        if question.max is not None:
+            schema["maxItems"] = question.max
+    else:
+        schema = {"enum": options}
+    return {"description": question.title, **schema}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _plan_schema() -> dict[str, Any]:
+    answer_ref = {
+        "type": "object",
+        "required": ["question", "answer"],
+        "properties": {"question": {"type": "string"}, "answer": {"type": "string"}},
+    }
+    strengths = {"type": "array", "items": _ref("StrengthId"), "minItems": 1}
+    return {
+        "type": "object",
+        "required": ["language", "summary", "parts", "tensions"],
+        "properties": {
+            "language": {"enum": ["python", "nodejs"]},
+            "summary": {"type": "string"},
+            "parts": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["role", "language", "text", "strengths", "because"],
+                    "properties": {
+                        "role": {"enum": ["backend", "frontend", "service"]},
+                        "language": {"enum": ["python", "nodejs", "javascript", None]},
+                        "text": {"type": "string"},
+                        "strengths": strengths,
+                        "because": {"type": "array", "items": answer_ref},
+                    },
+                },
+            },
+            "tensions": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["question", "answer", "text", "strengths"],
+                    "properties": {
+                        "question": {"type": "string"},
+                        "answer": {"type": "string"},
+                        "text": {"type": "string"},
+                        "strengths": strengths,
+                    },
+                },
+            },
+        },
+    }
+
+
+def _result_schema() -> dict[str, Any]:
+    scores = {
+        "type": "object",
+        "required": ["python", "nodejs"],
+        "properties": {"python": {"type": "integer"}, "nodejs": {"type": "integer"}},
+    }
+    return {
+        "type": "object",
+        "required": [
+            "verdict",
+            "scores",
+            "reasons",
+            "strengths",
+            "stack",
+            "plan",
+            "alternative_plan",
+            "code",
+            "permalink",
+        ],
+        "properties": {
+            "verdict": {"enum": ["python", "nodejs", "either"]},
+            "scores": scores,
+            "margin": {"type": "integer"},
+            "lean": {"enum": ["python", "nodejs", "either"]},
+            "ruleset": {"type": "integer"},
+            "answers": _ref("Answers"),
+            "reasons": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["question", "answer", "favours", "strengths", "weight"],
+                    "properties": {
+                        "question": {"type": "string"},
+                        "answer": {"type": "string"},
+                        "favours": {"enum": ["python", "nodejs", "neither"]},
+                        "weight": {"type": "integer"},
+                        "strengths": {"type": "array", "items": _ref("StrengthId")},
+                        "why": {"type": "string"},
+                    },
+                },
+            },
+            "strengths": {"type": "array", "items": _ref("StrengthId")},
+            "stack": {"type": "string", "description": "The plan's summary (ruleset 2 on)."},
+            "plan": {"oneOf": [_ref("Plan"), {"type": "null"}]},
+            "alternative_plan": {
+                "description": "On a close call, the plan in the other language.",
+                "oneOf": [_ref("Plan"), {"type": "null"}],
+            },
+            "changes": {"type": "array", "items": {"type": "object"}},
+            "code": {"type": "string", "pattern": "^[0-9a-z]+$"},
+            "permalink": {"type": "string", "format": "uri"},
+        },
+    }
+
+
+def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
+    """The OpenAPI 3.1 document for the JSON API."""
+    questions = content.current.questions
+    error = {
+        "description": "The request or the code is not valid.",
+        "content": {"application/json": {"schema": _ref("Error")}},
+    }
+    result = {
+        "description": "The recommendation, with its permalink.",
+        "content": {"application/json": {"schema": _ref("Result")}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "stackchooser",
+            "version": str(content.current.version),
+            "description": (
+                "Python or NodeJS for a web application's back end, with the reasons and "
+                f"a plan, citing “{content.article.title}” ({content.article.author}, "
+                f"{content.article.publisher}, {content.article.published_on})."
+            ),
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v1/recommendation": {
+                "post": {
+                    "operationId": "recommend",
+                    "summary": "Recommend a back-end language for a set of answers.",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["answers"],
+                                    "additionalProperties": False,
+                                    "properties": {"answers": _ref("Answers")},
+                                },
+                                "example": {"answers": EXAMPLE_ANSWERS},
+                            }
+                        },
+                    },
+                    "responses": {"200": result, "400": error},
+                }
+            },
+            "/r/{code}.json": {
+                "get": {
+                    "operationId": "result",
+                    "summary": "The result a permalink code stands for.",
+                    "parameters": [
+                        {
+                            "name": "code",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "pattern": "^[0-9a-z]{1,64}$"},
+                            "example": EXAMPLE_CODE,
+                        }
+                    ],
+                    "responses": {"200": result, "404": error},
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Answers": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": [q.id for q in questions if q.default is None],
+                    "properties": {q.id: _answer_schema(q) for q in questions},
+                },
+                "StrengthId": {"enum": list(content.strengths)},
+                "Plan": _plan_schema(),
+                "Result": _result_schema(),
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["message", "field"],
+                            "properties": {
+                                "message": {"type": "string"},
+                                "field": {"type": ["string", "null"]},
+                            },
+                        }
+                    },
+                },
+            }
+        },
+    }

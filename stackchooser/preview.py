@@ -1,0 +1,150 @@
+"""Link previews and badges: pictures of a result, drawn on the server from its code.
+
+`preview_png` draws the 1200×630 image that chat apps and issue trackers show when a
+permalink is pasted (the verdict, the two scores as a bar, the plan's summary and the
+site's name) with Pillow and the DejaVu fonts shipped in static/fonts. `badge_svg` is a
+small SVG for a README. Both are pure functions of the result. No Flask import.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .engine import Recommendation
+from .kinds import display_name
+from .paths import site_folder
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 72
+INK = (27, 31, 36)
+MUTED = (74, 85, 97)
+PAPER = (255, 255, 255)
+COLOURS = {
+    "python": ((43, 91, 132), (227, 237, 246)),
+    "nodejs": ((46, 107, 37), (229, 241, 226)),
+    "either": ((107, 78, 0), (251, 242, 213)),
+}
+SITE_NAME = "stackchooser"
+BADGE_LABEL = "back end"
+
+Font = ImageFont.FreeTypeFont
+
+
+@cache
+def _font(bold: bool, size: int) -> Font:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    path: Path = site_folder("static") / "fonts" / name
+    return ImageFont.truetype(str(path), size)
+
+
+def verdict_words(rec: Recommendation) -> str:
+    """What the picture says first: "Python", "NodeJS" or "A close call"."""
+    return "A close call" if rec.verdict == "either" else display_name(rec.verdict)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int, lines: int) -> list[str]:
+    """`text` in at most `lines` lines no wider than `width`, the last cut with "…"."""
+    words, wrapped, line = text.split(), [], ""
+    for word in words:
+        candidate = f"{line} {word}".strip()
+        if draw.textlength(candidate, font=font) <= width:
+            line = candidate
+            continue
+        wrapped.append(line)
+        line = word
+    wrapped.append(line)
+    if len(wrapped) > lines:
+        last = wrapped[lines - 1]
+        while draw.textlength(last + " …", font=font) > width and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        wrapped = [*wrapped[: lines - 1], last + " …"]
+    return wrapped
+
+
+def preview_png(rec: Recommendation) -> bytes:
+    """The link preview of a result, as PNG bytes (1200×630, RGB)."""
+    strong, soft = COLOURS[rec.verdict]
+    image = Image.new("RGB", (WIDTH, HEIGHT), soft)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 24, HEIGHT), fill=strong)
+
+    draw.text((MARGIN, 56), "Back end for a web application", font=_font(False, 34), fill=MUTED)
+    draw.text((MARGIN, 104), verdict_words(rec), font=_font(True, 96), fill=strong)
+
+    # The two scores as one bar: Python's share on the left, NodeJS's on the right.
+    top, bar_height, bar_width = 252, 44, WIDTH - 2 * MARGIN
+    total = rec.python + rec.nodejs
+    python_width = round(bar_width * rec.python / total) if total else bar_width // 2
+    python_colour, nodejs_colour = COLOURS["python"][0], COLOURS["nodejs"][0]
+    draw.rectangle((MARGIN, top, MARGIN + bar_width, top + bar_height), fill=PAPER)
+    if python_width:
+        draw.rectangle((MARGIN, top, MARGIN + python_width, top + bar_height), fill=python_colour)
+    if python_width < bar_width:
+        draw.rectangle(
+            (MARGIN + python_width, top, MARGIN + bar_width, top + bar_height), fill=nodejs_colour
+        )
+    label = _font(True, 32)
+    draw.text((MARGIN, top + bar_height + 14), f"Python {rec.python}", font=label, fill=INK)
+    nodejs = f"NodeJS {rec.nodejs}"
+    draw.text(
+        (MARGIN + bar_width - draw.textlength(nodejs, font=label), top + bar_height + 14),
+        nodejs,
+        font=label,
+        fill=INK,
+    )
+
+    summary_font = _font(False, 32)
+    y = 386
+    for line in _wrap(draw, rec.stack, summary_font, bar_width, 3):
+        draw.text((MARGIN, y), line, font=summary_font, fill=INK)
+        y += 44
+    draw.text((MARGIN, HEIGHT - 76), SITE_NAME, font=_font(True, 36), fill=strong)
+    output = io.BytesIO()
+    image.save(output, format="PNG", optimize=True)
+    return output.getvalue()
+
+
+def _text_width(text: str) -> int:
+    """A close estimate of the width of `text` at 11 px in a sans-serif font."""
+    return round(sum(7.4 if c.isupper() else 6.2 for c in text)) + 10
+
+
+def _badge_value(rec: Recommendation) -> str:
+    return verdict_words(rec).lower() if rec.verdict == "either" else display_name(rec.verdict)
+
+
+def badge_width(rec: Recommendation) -> int:
+    """The badge's width in pixels (its height is 20)."""
+    return _text_width(BADGE_LABEL) + _text_width(_badge_value(rec))
+
+
+def badge_markdown(rec: Recommendation, permalink: str) -> str:
+    """Markdown for a README: the badge, linking to the result."""
+    return f"[![Back end: {_badge_value(rec)} (stackchooser)]({permalink}.svg)]({permalink})"
+
+
+def badge_svg(rec: Recommendation, permalink: str) -> str:
+    """A small badge naming the verdict, for a README (text, not paths; under 4 KB)."""
+    value = _badge_value(rec)
+    left, right = _text_width(BADGE_LABEL), _text_width(value)
+    width = left + right
+    colour = "#{:02x}{:02x}{:02x}".format(*COLOURS[rec.verdict][0])
+    title = escape(f"Back end: {value} (stackchooser, Python {rec.python}, NodeJS {rec.nodejs})")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" '
+        f'role="img" aria-label="{title}">'
+        f"<title>{title}</title>"
+        f"<desc>{escape(permalink)}</desc>"
+        f'<rect width="{left}" height="20" rx="3" fill="#1d3557"/>'
+        f'<rect x="{left}" width="{right}" height="20" rx="3" fill="{colour}"/>'
+        f'<rect x="{left}" width="4" height="20" fill="{colour}"/>'
+        '<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">'
+        f'<text x="{left / 2:.0f}" y="14" text-anchor="middle">{BADGE_LABEL}</text>'
+        f'<text x="{left + right / 2:.0f}" y="14" text-anchor="middle">{escape(value)}</text>'
+        "</g></svg>"
+    )
