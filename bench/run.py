@@ -44,6 +44,8 @@ from stackchooser import create_app
 from stackchooser.preview import preview_png
 
 RESULT_CODE = "104q813x"  # a golden code: Python team, ML and business rules
+# A team of five: different answers, so the page has disagreements to show.
+TEAM_CODES = "204q81pk-20bc48gv-216e806j-20fg40d2-211qfhpv"
 API_BODY = {
     "answers": {
         "team": "javascript",
@@ -123,6 +125,7 @@ def main() -> None:
             targets["landing page"] = (f"{base}/", None)
             targets["questionnaire step"] = (f"{base}/questions/team", None)
             targets["result page"] = (f"{base}/r/{RESULT_CODE}", None)
+            targets["team page, 5 members"] = (f"{base}/t/{TEAM_CODES}", None)
             post = run / "post.lua"
             post.write_text(
                 'wrk.method = "POST"\n'

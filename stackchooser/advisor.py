@@ -15,6 +15,7 @@ from functools import lru_cache
 from . import permalink
 from .content import Answers, Content, Question, Ruleset
 from .engine import Recommendation, evaluate, recommend
+from .team import Member, TeamResult, combine, split_codes
 
 
 class RequestError(ValueError):
@@ -76,6 +77,14 @@ class Advisor:
         """The result a code stands for; raises permalink.PermalinkError."""
         version, answers = permalink.decode(code, self.schemas)
         return Result(code, evaluate(answers, self.content.rulesets[version]))
+
+    def team(self, codes: str) -> TeamResult:
+        """The team a team link stands for; raises TeamError or permalink.PermalinkError."""
+        members = [
+            Member(number, code, self.from_code(code).recommendation)
+            for number, code in enumerate(split_codes(codes), start=1)
+        ]
+        return combine(members, self.content.current)
 
     def ruleset_of(self, recommendation: Recommendation) -> Ruleset:
         return self.content.rulesets[recommendation.ruleset]

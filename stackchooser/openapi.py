@@ -19,6 +19,7 @@ EXAMPLE_ANSWERS = {
     "priorities": ["maintainability"],
 }
 EXAMPLE_CODE = "204q81pk"
+EXAMPLE_TEAM = "204q81pk-20bc48gv"
 
 
 def _answer_schema(question: Question) -> dict[str, Any]:
@@ -136,6 +137,59 @@ def _result_schema() -> dict[str, Any]:
     }
 
 
+def _team_schema() -> dict[str, Any]:
+    scores = {
+        "type": "object",
+        "required": ["python", "nodejs"],
+        "properties": {"python": {"type": "number"}, "nodejs": {"type": "number"}},
+    }
+    return {
+        "type": "object",
+        "required": ["members", "combined", "disagreements", "link"],
+        "properties": {
+            "members": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 20,
+                "items": {
+                    "type": "object",
+                    "required": ["code", "verdict", "scores", "permalink"],
+                    "properties": {
+                        "member": {"type": "integer"},
+                        "code": {"type": "string"},
+                        "verdict": {"enum": ["python", "nodejs", "either"]},
+                        "scores": scores,
+                        "permalink": {"type": "string", "format": "uri"},
+                    },
+                },
+            },
+            "combined": {
+                "type": "object",
+                "required": ["scores", "verdict"],
+                "properties": {
+                    "scores": scores,
+                    "verdict": {"enum": ["python", "nodejs", "either"]},
+                },
+            },
+            "disagreements": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["question", "counts"],
+                    "properties": {
+                        "question": {"type": "string"},
+                        "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "points": {"type": "integer"},
+                    },
+                },
+            },
+            "agreed": {"type": "array", "items": {"type": "string"}},
+            "majority": {"type": "object"},
+            "link": {"type": "string", "format": "uri"},
+        },
+    }
+
+
 def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
     """The OpenAPI 3.1 document for the JSON API."""
     questions = content.current.questions
@@ -197,6 +251,32 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                     "responses": {"200": result, "404": error},
                 }
             },
+            "/t/{codes}.json": {
+                "get": {
+                    "operationId": "team",
+                    "summary": "A team: 1 to 20 members' results combined, and where they differ.",
+                    "parameters": [
+                        {
+                            "name": "codes",
+                            "in": "path",
+                            "required": True,
+                            "description": "Member codes in joining order, joined by dashes.",
+                            "schema": {
+                                "type": "string",
+                                "pattern": "^[0-9a-z]{1,64}(-[0-9a-z]{1,64}){0,19}$",
+                            },
+                            "example": EXAMPLE_TEAM,
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The team.",
+                            "content": {"application/json": {"schema": _ref("Team")}},
+                        },
+                        "404": error,
+                    },
+                }
+            },
         },
         "components": {
             "schemas": {
@@ -209,6 +289,7 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                 "StrengthId": {"enum": list(content.strengths)},
                 "Plan": _plan_schema(),
                 "Result": _result_schema(),
+                "Team": _team_schema(),
                 "Error": {
                     "type": "object",
                     "required": ["error"],

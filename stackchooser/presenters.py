@@ -17,6 +17,7 @@ from .content import Condition, Ruleset, Strength
 from .engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits
 from .kinds import display_name
 from .preview import badge_markdown, badge_width
+from .team import MAX_MEMBERS, TIE_RULE, TeamResult
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 
@@ -575,3 +576,185 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
         display_name(fallback) if fallback else None,
         tuple(tables),
     )
+
+
+# --- teams --------------------------------------------------------------------------------------
+
+
+def _mean(value: float) -> str:
+    """A mean score as people write it: "8", "8.5", "8.33"."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    number: int
+    code: str
+    url: str
+    verdict: str
+    verdict_words: str
+    python: int
+    nodejs: int
+    answers: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class CountRow:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DisagreementRow:
+    question: str
+    summary: str
+    counts: tuple[CountRow, ...]
+    points: int
+    python_sources: tuple[SourceRow, ...]
+    nodejs_sources: tuple[SourceRow, ...]
+
+
+@dataclass(frozen=True)
+class TeamPage:
+    """Everything the team page shows."""
+
+    codes: str
+    link: str
+    headline: str
+    verdict: str
+    verdict_words: str
+    python: str
+    nodejs: str
+    members: tuple[MemberRow, ...]
+    disagreements: tuple[DisagreementRow, ...]
+    agreed: tuple[str, ...]
+    majority_url: str
+    majority_answers: tuple[AnswerRow, ...]
+    plan: PlanView | None
+    tie_rule: str
+    can_add: bool
+    either_margin: int
+
+
+def _sources(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceRow, ...]:
+    strengths = advisor.content.strengths
+    return tuple(SourceRow(s, strengths[s].gist, strengths[s].citation) for s in strength_ids)
+
+
+def _team_headline(team: TeamResult) -> str:
+    if len(team.members) == 1:
+        return "A team of one, so far"
+    if team.verdict == "either":
+        return f"Your team of {len(team.members)}: a close call"
+    return f"Your team of {len(team.members)} leans to {display_name(team.verdict)}"
+
+
+def team_page(
+    advisor: Advisor, codes: str, team: TeamResult, link: str, page: CodeLink
+) -> TeamPage:
+    """The team page's rows."""
+    majority_code = advisor.code_for(team.majority.answers)
+    return TeamPage(
+        codes=codes,
+        link=link,
+        headline=_team_headline(team),
+        verdict=team.verdict,
+        verdict_words=verdict_words(team.verdict),
+        python=_mean(team.python),
+        nodejs=_mean(team.nodejs),
+        members=tuple(
+            MemberRow(
+                m.number,
+                m.code,
+                page(m.code),
+                m.recommendation.verdict,
+                verdict_words(m.recommendation.verdict),
+                m.recommendation.python,
+                m.recommendation.nodejs,
+                _answer_rows(advisor, m.recommendation),
+            )
+            for m in team.members
+        ),
+        disagreements=tuple(
+            DisagreementRow(
+                d.question,
+                advisor.question(d.question).summary,
+                tuple(
+                    CountRow(advisor.question(d.question).option(o).label, n) for o, n in d.counts
+                ),
+                d.points,
+                _sources(advisor, d.python_strengths),
+                _sources(advisor, d.nodejs_strengths),
+            )
+            for d in team.disagreements
+        ),
+        agreed=tuple(advisor.question(q).summary for q in team.agreed),
+        majority_url=page(majority_code),
+        majority_answers=_answer_rows(advisor, team.majority),
+        plan=_plan_view(advisor, team.majority.plan, _Citer(advisor.content.strengths))
+        if team.majority.plan
+        else None,
+        tie_rule=TIE_RULE,
+        can_add=len(team.members) < MAX_MEMBERS,
+        either_margin=advisor.content.current.either_margin,
+    )
+
+
+def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> dict[str, Any]:
+    """The public JSON form of a team."""
+    majority_code = advisor.code_for(team.majority.answers)
+    return {
+        "members": [
+            {
+                "member": m.number,
+                "code": m.code,
+                "verdict": m.recommendation.verdict,
+                "scores": {"python": m.recommendation.python, "nodejs": m.recommendation.nodejs},
+                "permalink": page(m.code),
+            }
+            for m in team.members
+        ],
+        "combined": {
+            "scores": {"python": team.python, "nodejs": team.nodejs},
+            "verdict": team.verdict,
+        },
+        "disagreements": [
+            {
+                "question": d.question,
+                "counts": dict(d.counts),
+                "points": d.points,
+                "strengths": {
+                    "python": list(d.python_strengths),
+                    "nodejs": list(d.nodejs_strengths),
+                },
+            }
+            for d in team.disagreements
+        ],
+        "agreed": list(team.agreed),
+        "majority": {
+            "answers": {
+                key: list(value) if isinstance(value, tuple) else value
+                for key, value in team.majority.answers.items()
+            },
+            "tie_rule": TIE_RULE,
+            "code": majority_code,
+            "permalink": page(majority_code),
+            "verdict": team.majority.verdict,
+            "plan": _plan_json(team.majority.plan),
+        },
+        "link": link,
+    }
+
+
+@dataclass(frozen=True)
+class TeamRecord:
+    """What the team's Markdown decision record says, for its template."""
+
+    page: TeamPage
+    majority: Recommendation
+
+
+def team_record(
+    advisor: Advisor, codes: str, team: TeamResult, link: str, page: CodeLink
+) -> TeamRecord:
+    return TeamRecord(team_page(advisor, codes, team, link, page), team.majority)

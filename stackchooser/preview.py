@@ -9,6 +9,7 @@ small SVG for a README. Both are pure functions of the result. No Flask import.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -16,7 +17,7 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from .engine import Recommendation
-from .kinds import display_name
+from .kinds import Verdict, display_name
 from .paths import site_folder
 
 WIDTH, HEIGHT = 1200, 630
@@ -42,9 +43,9 @@ def _font(bold: bool, size: int) -> Font:
     return ImageFont.truetype(str(path), size)
 
 
-def verdict_words(rec: Recommendation) -> str:
+def _verdict_words(verdict: Verdict) -> str:
     """What the picture says first: "Python", "NodeJS" or "A close call"."""
-    return "A close call" if rec.verdict == "either" else display_name(rec.verdict)
+    return "A close call" if verdict == "either" else display_name(verdict)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int, lines: int) -> list[str]:
@@ -66,20 +67,43 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int, lines: i
     return wrapped
 
 
+@dataclass(frozen=True)
+class Picture:
+    """What a link preview shows."""
+
+    heading: str
+    verdict: Verdict
+    python: float
+    nodejs: float
+    summary: str
+
+
+def _score(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def preview_png(rec: Recommendation) -> bytes:
     """The link preview of a result, as PNG bytes (1200×630, RGB)."""
-    strong, soft = COLOURS[rec.verdict]
+    return picture_png(
+        Picture("Back end for a web application", rec.verdict, rec.python, rec.nodejs, rec.stack)
+    )
+
+
+def picture_png(picture: Picture) -> bytes:
+    """A link preview (a result's or a team's), as PNG bytes (1200×630, RGB)."""
+    strong, soft = COLOURS[picture.verdict]
     image = Image.new("RGB", (WIDTH, HEIGHT), soft)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 24, HEIGHT), fill=strong)
 
-    draw.text((MARGIN, 56), "Back end for a web application", font=_font(False, 34), fill=MUTED)
-    draw.text((MARGIN, 104), verdict_words(rec), font=_font(True, 96), fill=strong)
+    draw.text((MARGIN, 56), picture.heading, font=_font(False, 34), fill=MUTED)
+    draw.text((MARGIN, 104), _verdict_words(picture.verdict), font=_font(True, 96), fill=strong)
 
     # The two scores as one bar: Python's share on the left, NodeJS's on the right.
     top, bar_height, bar_width = 252, 44, WIDTH - 2 * MARGIN
-    total = rec.python + rec.nodejs
-    python_width = round(bar_width * rec.python / total) if total else bar_width // 2
+    total = picture.python + picture.nodejs
+    python_width = round(bar_width * picture.python / total) if total else bar_width // 2
+    python_width = int(python_width)
     python_colour, nodejs_colour = COLOURS["python"][0], COLOURS["nodejs"][0]
     draw.rectangle((MARGIN, top, MARGIN + bar_width, top + bar_height), fill=PAPER)
     if python_width:
@@ -89,8 +113,9 @@ def preview_png(rec: Recommendation) -> bytes:
             (MARGIN + python_width, top, MARGIN + bar_width, top + bar_height), fill=nodejs_colour
         )
     label = _font(True, 32)
-    draw.text((MARGIN, top + bar_height + 14), f"Python {rec.python}", font=label, fill=INK)
-    nodejs = f"NodeJS {rec.nodejs}"
+    python = f"Python {_score(picture.python)}"
+    draw.text((MARGIN, top + bar_height + 14), python, font=label, fill=INK)
+    nodejs = f"NodeJS {_score(picture.nodejs)}"
     draw.text(
         (MARGIN + bar_width - draw.textlength(nodejs, font=label), top + bar_height + 14),
         nodejs,
@@ -100,7 +125,7 @@ def preview_png(rec: Recommendation) -> bytes:
 
     summary_font = _font(False, 32)
     y = 386
-    for line in _wrap(draw, rec.stack, summary_font, bar_width, 3):
+    for line in _wrap(draw, picture.summary, summary_font, bar_width, 3):
         draw.text((MARGIN, y), line, font=summary_font, fill=INK)
         y += 44
     draw.text((MARGIN, HEIGHT - 76), SITE_NAME, font=_font(True, 36), fill=strong)
@@ -115,7 +140,8 @@ def _text_width(text: str) -> int:
 
 
 def _badge_value(rec: Recommendation) -> str:
-    return verdict_words(rec).lower() if rec.verdict == "either" else display_name(rec.verdict)
+    words = _verdict_words(rec.verdict)
+    return words.lower() if rec.verdict == "either" else words
 
 
 def badge_width(rec: Recommendation) -> int:

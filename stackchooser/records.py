@@ -13,9 +13,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .content import Article
 from .kinds import display_name
 from .paths import site_folder
-from .presenters import DecisionRecord
+from .presenters import DecisionRecord, TeamRecord
 
 TEMPLATE = "records/result.md"
+TEAM_TEMPLATE = "records/team.md"
 
 
 @cache
@@ -35,3 +36,8 @@ def _environment() -> Environment:
 def render_record(record: DecisionRecord, article: Article) -> str:
     """The decision record as Markdown text."""
     return _environment().get_template(TEMPLATE).render(record=record, article=article)
+
+
+def render_team_record(record: TeamRecord, article: Article) -> str:
+    """A team's decision record as Markdown text."""
+    return _environment().get_template(TEAM_TEMPLATE).render(record=record, article=article)

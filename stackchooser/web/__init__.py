@@ -10,8 +10,8 @@ from flask_wtf.csrf import CSRFProtect
 
 from ..content import CONTENT_DIR
 from ..kinds import display_name
-from . import errors, pages, results, security, wizard
-from .cache import CachedResults, RenderedCache, result_paths
+from . import errors, pages, results, security, teams, wizard
+from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
 from .helpers import advisor
 from .session import CookieSessionInterface
@@ -32,7 +32,7 @@ def register(app: Flask) -> None:
     # Every form is CSRF-protected; the JSON API uses no cookie, so it is exempt.
     csrf.init_app(app)
     csrf.exempt(results.api_recommendation)
-    for blueprint in (pages.bp, wizard.bp, results.bp):
+    for blueprint in (pages.bp, wizard.bp, results.bp, teams.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.session_interface = CookieSessionInterface()
@@ -58,7 +58,10 @@ def register(app: Flask) -> None:
     app.extensions["stackchooser_rendered"] = rendered
     # Rendered results are answered before the framework; security headers wrap both.
     app.wsgi_app = CachedResults(  # type: ignore[method-assign]
-        app.wsgi_app, rendered, result_paths(app, results.KINDS), app.config["PUBLIC_URL"]
+        app.wsgi_app,
+        rendered,
+        cached_paths(app, {**results.KINDS, **teams.KINDS}),
+        app.config["PUBLIC_URL"],
     )
     # Before any cache: the path is the site's own, the Host trusted, a body bounded.
     hosts = trusted_hosts(app.config["PUBLIC_URL"], app.config["EXTRA_TRUSTED_HOSTS"])

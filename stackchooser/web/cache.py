@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, current_app, request
 from werkzeug.http import parse_etags
 
 # A result never changes for a code, but its page does change with a deploy (the ETag
@@ -28,8 +28,16 @@ CONTENT_TYPES = {
     "md": "text/markdown; charset=utf-8",
     "png": "image/png",
     "svg": "image/svg+xml; charset=utf-8",
+    "team_html": "text/html; charset=utf-8",
+    "team_json": "application/json",
+    "team_md": "text/markdown; charset=utf-8",
+    "team_png": "image/png",
 }
-CODE_PATTERN = "[0-9a-z]{1,64}"
+# What each URL variable of a cached route may hold: a permalink code, or a team's codes.
+VARIABLE_PATTERNS = {
+    "code": "[0-9a-z]{1,64}",
+    "codes": "[0-9a-z]{1,64}(?:-[0-9a-z]{1,64}){0,19}",
+}
 CacheKey = tuple[str, str, str]  # kind, code, base URL
 STATUS_LINES = {200: "200 OK", 304: "304 NOT MODIFIED"}
 
@@ -49,9 +57,10 @@ def _headers(kind: str, code: str, etag: str, max_age: int) -> tuple[tuple[str, 
         ("ETag", f'"{etag}"'),
         ("Cache-Control", f"public, max-age={max_age}"),
     ]
-    if kind == "md":
+    if kind in ("md", "team_md"):
+        name = "team-" + code.replace("-", "") if kind == "team_md" else code
         headers.append(
-            ("Content-Disposition", f'attachment; filename="stackchooser-decision-{code}.md"')
+            ("Content-Disposition", f'attachment; filename="stackchooser-decision-{name}.md"')
         )
     return tuple(headers)
 
@@ -111,19 +120,32 @@ def cached_answer(
     return 200, [*rendered.headers, ("Content-Length", str(len(rendered.body)))], rendered.body
 
 
-def result_paths(app: Flask, kinds: Mapping[str, str]) -> re.Pattern[str]:
+def cached_paths(app: Flask, kinds: Mapping[str, str]) -> re.Pattern[str]:
     """One pattern for the URL rules of the endpoints in `kinds` (endpoint -> kind).
 
-    Each rule has one `<code>` variable; the kind is told by the named group that matched.
+    Each rule has one variable (`<code>` or `<codes>`); the kind is told by the named
+    group that matched.
     """
     alternatives = []
     for rule in app.url_map.iter_rules():
         kind = kinds.get(rule.endpoint)
         if kind is None:
             continue
-        before, _, after = rule.rule.partition("<code>")
-        alternatives.append(f"{re.escape(before)}(?P<{kind}>{CODE_PATTERN}){re.escape(after)}")
+        found = re.search(r"<(\w+)>", rule.rule)
+        assert found is not None, rule.rule
+        before, after = rule.rule[: found.start()], rule.rule[found.end() :]
+        pattern = VARIABLE_PATTERNS[found.group(1)]
+        alternatives.append(f"{re.escape(before)}(?P<{kind}>{pattern}){re.escape(after)}")
     return re.compile("|".join(sorted(alternatives, key=len, reverse=True)))
+
+
+def respond_cached(kind: str, key: str, render: Callable[[], bytes]) -> Response:
+    """A rendering from the app's cache, or rendered now and kept (`render` may raise a 404,
+    which is not kept)."""
+    cache: RenderedCache = current_app.extensions["stackchooser_rendered"]
+    cache_id = cache_key(kind, key, request.environ, current_app.config["PUBLIC_URL"])
+    status, headers, body = cached_answer(cache.get(cache_id, render), request.environ)
+    return Response(body, status=status, headers=headers)
 
 
 class CachedResults:

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .results import ResultNotFound, api_error
+from .teams import TeamNotFound
 
 TITLES = {
     400: "Something in that request was not right",
@@ -51,7 +52,7 @@ def _render(status: int, message: str, csrf: bool = False) -> Response:
 def handle_http_error(error: HTTPException) -> Response:
     status = error.code or 500
     message = MESSAGES.get(status, "The request could not be completed.")
-    if isinstance(error, ResultNotFound):
+    if isinstance(error, ResultNotFound | TeamNotFound):
         message = error.description or message
     response = _render(status, message)
     if status == 405:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.exceptions import NotFound
 
 from .. import presenters
@@ -20,7 +19,7 @@ from ..openapi import openapi_document
 from ..permalink import PermalinkError
 from ..preview import badge_svg, preview_png
 from ..records import render_record
-from .cache import RenderedCache, cache_key, cached_answer
+from .cache import respond_cached
 from .helpers import advisor, public_url
 
 bp = Blueprint("results", __name__)
@@ -56,14 +55,6 @@ def _permalink(code: str) -> str:
     return public_url(url_for("results.page", code=code))
 
 
-def _cached_response(kind: str, code: str, render: Callable[[], bytes]) -> Response:
-    """A rendering from the cache, or rendered now (`render` raises 404 for a bad code)."""
-    cache: RenderedCache = current_app.extensions["stackchooser_rendered"]
-    key = cache_key(kind, code, request.environ, current_app.config["PUBLIC_URL"])
-    status, headers, body = cached_answer(cache.get(key, render), request.environ)
-    return Response(body, status=status, headers=headers)
-
-
 def _page_link(code: str) -> str:
     return url_for("results.page", code=code)
 
@@ -77,7 +68,7 @@ def page(code: str) -> Response:
         html = render_template("pages/result.html", page=rows, rec=rows.rec)
         return SPACES.sub(lambda m: "\n" if "\n" in m.group() else " ", html).encode()
 
-    return _cached_response("html", code, render)
+    return respond_cached("html", code, render)
 
 
 @bp.get("/r/<code>.json")
@@ -88,7 +79,7 @@ def as_json(code: str) -> Response:
         data = presenters.result_json(advisor(), find_result(code), _permalink(code), _link)
         return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
-    return _cached_response("json", code, render)
+    return respond_cached("json", code, render)
 
 
 @bp.get("/r/<code>.md")
@@ -99,19 +90,19 @@ def as_markdown(code: str) -> Response:
         record = presenters.decision_record(advisor(), find_result(code), _permalink(code), _link)
         return render_record(record, advisor().content.article).encode()
 
-    return _cached_response("md", code, render)
+    return respond_cached("md", code, render)
 
 
 @bp.get("/r/<code>.png")
 def preview(code: str) -> Response:
     """The result's link preview: a 1200×630 picture for chat apps and issue trackers."""
-    return _cached_response("png", code, lambda: preview_png(find_result(code).recommendation))
+    return respond_cached("png", code, lambda: preview_png(find_result(code).recommendation))
 
 
 @bp.get("/r/<code>.svg")
 def badge(code: str) -> Response:
     """A small badge naming the verdict, for a README."""
-    return _cached_response(
+    return respond_cached(
         "svg",
         code,
         lambda: badge_svg(find_result(code).recommendation, _permalink(code)).encode(),

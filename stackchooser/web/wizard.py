@@ -15,6 +15,7 @@ from ..presenters import answer_text
 from .forms import SubmitAnswersForm, form_class
 from .helpers import advisor
 from .results import find_result
+from .teams import joined_team, joining
 
 bp = Blueprint("wizard", __name__)
 
@@ -123,7 +124,8 @@ def check() -> Response | str:
     form = SubmitAnswersForm()
     if form.validate_on_submit():
         result = advisor().recommend(saved)
-        return redirect(url_for("results.page", code=result.code))
+        team = joined_team(result.code)
+        return redirect(team or url_for("results.page", code=result.code))
     rows = [
         {
             "question": question,
@@ -132,7 +134,7 @@ def check() -> Response | str:
         }
         for question in _questions()
     ]
-    return render_template("pages/check.html", rows=rows, form=form)
+    return render_template("pages/check.html", rows=rows, form=form, team_size=joining())
 
 
 @bp.get("/edit/<code>")

@@ -42,3 +42,43 @@ def walk_with_mouse(
         page.screenshot(path=shots / f"07-check-{tag}.png", full_page=True)
     page.get_by_role("button", name="See my recommendation").click()
     expect(page).to_have_url(re.compile(r"/r/[0-9a-z]{8}$"))
+
+
+def tab_to(page: Page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the element matching `selector` has focus."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_with_keyboard(
+    page: Page, answers: dict[str, object], submit_name: str = "See my recommendation"
+) -> None:
+    """Answer every step and submit the check page with the keyboard alone."""
+    for question in ORDER:
+        expect(page.locator("h1")).to_be_visible()
+        value = answers[question]
+        if isinstance(value, list):
+            for option in value:
+                tab_to(page, f"input[name={question}][value={option}]")
+                page.keyboard.press("Space")
+        else:
+            # Tab enters the radio group; arrow keys move within it; Space selects.
+            tab_to(page, f"#{question}")
+            radios = page.locator(f"input[name={question}]")
+            for _ in range(radios.count()):
+                focused = page.evaluate("document.activeElement.value")
+                if focused == value:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            expect(page.locator(f"input[name={question}][value={value}]")).to_be_checked()
+        tab_to(page, "button[type=submit]")
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    expect(page.locator("button[type=submit]")).to_have_text(submit_name)
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")

@@ -79,6 +79,13 @@ def _code(code: str) -> Callable[[Page, str], None]:
     return open_code
 
 
+def _team(codes: str) -> Callable[[Page, str], None]:
+    def open_team(page: Page, base: str) -> None:
+        page.goto(f"{base}/t/{codes}")
+
+    return open_team
+
+
 def _methodology(page: Page, base: str) -> None:
     page.goto(base + "/methodology")
 
@@ -109,6 +116,8 @@ PAGES = {
     "result-close-call-two-plans": _code(CODES_2["close-call-scores"]),
     "result-with-service-and-tensions": _code(CODES_2["everything"]),
     "result-ruleset-1": _code(GOLDEN["codes"][0]["code"]),
+    "team-of-two": _team("-".join(CODES_2[n] for n in ("python-ml-team", "close-call-scores"))),
+    "team-of-three": _team("-".join(list(CODES_2.values())[:3])),
     "methodology": _methodology,
     "not-found": _not_found,
     "csrf-failure": _csrf_failure,

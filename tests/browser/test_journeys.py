@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.journeys import ORDER, VIEWPORTS, choose_with_mouse, walk_with_mouse
+from tests.browser.journeys import (
+    ORDER,
+    VIEWPORTS,
+    answer_with_keyboard,
+    choose_with_mouse,
+    tab_to,
+    walk_with_mouse,
+)
 from tests.data import GOLDEN_2, SAMPLE_ANSWERS
 
 pytestmark = pytest.mark.browser
@@ -40,50 +47,17 @@ def test_result_pages_of_contrasting_answers(
         context.close()
 
 
-def _tab_to(page: Page, selector: str, limit: int = 40) -> None:
-    """Press Tab until the element matching `selector` has focus."""
-    target = page.locator(selector)
-    for _ in range(limit):
-        if target.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
-
-
 def test_journey_with_the_keyboard_only(page: Page, live_server: str) -> None:
     page.goto(live_server + "/")
-    _tab_to(page, "a.button-start")
+    tab_to(page, "a.button-start")
     page.keyboard.press("Enter")
-    answers = SAMPLE_ANSWERS["nodejs"]
-    for question in ORDER:
-        expect(page.locator("h1")).to_be_visible()
-        value = answers[question]
-        if isinstance(value, list):
-            for option in value:
-                _tab_to(page, f"input[name={question}][value={option}]")
-                page.keyboard.press("Space")
-        else:
-            # Tab enters the radio group; arrow keys move within it; Space selects.
-            _tab_to(page, f"#{question}")
-            radios = page.locator(f"input[name={question}]")
-            for _ in range(radios.count()):
-                focused = page.evaluate("document.activeElement.value")
-                if focused == value:
-                    break
-                page.keyboard.press("ArrowDown")
-            page.keyboard.press("Space")
-            expect(page.locator(f"input[name={question}][value={value}]")).to_be_checked()
-        _tab_to(page, "button[type=submit]")
-        page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text("Check your answers")
-    _tab_to(page, "button[type=submit]")
-    page.keyboard.press("Enter")
+    answer_with_keyboard(page, SAMPLE_ANSWERS["nodejs"])
     expect(page.locator("h1")).to_have_text("Use NodeJS for your back end")
 
 
 def test_focus_is_visible_on_keyboard_focus(page: Page, live_server: str) -> None:
     page.goto(live_server + "/")
-    _tab_to(page, "a.button-start")
+    tab_to(page, "a.button-start")
     outline = page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
     assert outline == "rgb(255, 191, 71)"  # the yellow focus colour
 
@@ -179,3 +153,38 @@ def test_a_close_call_shows_both_plans(browser: Browser, live_server: str, viewp
     scroll = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert scroll <= 0, "no horizontal scrolling"
     context.close()
+
+
+def test_a_team_is_started_and_joined_twice(browser: Browser, live_server: str) -> None:
+    # Someone starts a team from their result, with the mouse.
+    first = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = first.new_page()
+    walk_with_mouse(page, live_server, SAMPLE_ANSWERS["python"])
+    page.get_by_role("link", name="Start a team with this result").click()
+    expect(page.locator("h1")).to_have_text("A team of one, so far")
+    link = page.locator("#team-link").input_value()
+    first.close()
+
+    # A colleague joins with the keyboard only.
+    second = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = second.new_page()
+    page.goto(link.replace("http://localhost", live_server))
+    tab_to(page, "a[href$='/add']")
+    page.keyboard.press("Enter")
+    answer_with_keyboard(page, SAMPLE_ANSWERS["nodejs"], submit_name="Add my answers to the team")
+    expect(page.locator(".caption")).to_have_text("Two results side by side")
+    link = page.locator("#team-link").input_value()
+    second.close()
+
+    # A third joins with JavaScript off.
+    third = browser.new_context(java_script_enabled=False)
+    page = third.new_page()
+    page.goto(link.replace("http://localhost", live_server))
+    page.get_by_role("link", name="Add your answers").click()
+    for question in ORDER:
+        choose_with_mouse(page, question, SAMPLE_ANSWERS["either"][question])
+    page.get_by_role("button", name="Add my answers to the team").click()
+    expect(page.locator("h1")).to_contain_text("Your team of 3")
+    expect(page.locator(".member")).to_have_count(3)
+    expect(page).to_have_url(re.compile(r"/t/[0-9a-z]{8}-[0-9a-z]{8}-[0-9a-z]{8}$"))
+    third.close()

@@ -62,6 +62,24 @@ def test_permalink_codes(code: str, suffix: str) -> None:
     assert_clear(client.get(url))
 
 
+team_parts = st.lists(
+    st.sampled_from(GOLDEN_CODES) | odd_text | st.sampled_from(["", "-", "--", "x" * 8]),
+    max_size=24,
+)
+
+
+@settings(FUZZ, max_examples=1200)
+@given(
+    parts=team_parts,
+    separator=st.sampled_from(["-", "--", "_", "+", "-%2F"]),
+    suffix=st.sampled_from(["", ".json", ".md", ".png", "/add"]),
+)
+def test_team_links(parts: list[str], separator: str, suffix: str) -> None:
+    client = APP.test_client()
+    codes = separator.join(quote(part, safe="-") for part in parts)
+    assert_clear(client.get(f"/t/{codes}{suffix}"))
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | known_or_odd,
     lambda children: (

@@ -34,6 +34,11 @@ def _pages(client: FlaskClient) -> dict[str, str]:
     for entry in GOLDEN_2["codes"]:
         pages[f"result-2-{entry['name']}"] = client.get(f"/r/{entry['code']}").text
     pages["result-ruleset-1"] = client.get(f"/r/{GOLDEN['codes'][0]['code']}").text
+    codes = [entry["code"] for entry in GOLDEN_2["codes"]]
+    pages["team-of-one"] = client.get(f"/t/{codes[0]}").text
+    pages["team-of-two"] = client.get(f"/t/{codes[0]}-{codes[1]}").text
+    pages["team-of-five"] = client.get(f"/t/{'-'.join(codes[:5])}").text
+    pages["team-not-found"] = client.get("/t/nope").text
     pages["check"] = client.get("/check").text
     pages["change-step"] = client.get("/questions/scale?change=1").text
     pages["not-found"] = client.get("/r/notacode").text

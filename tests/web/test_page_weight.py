@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 
 from stackchooser import create_app
-from tests.data import GOLDEN, SAMPLE_ANSWERS
+from tests.data import GOLDEN, GOLDEN_2, SAMPLE_ANSWERS
 from tests.pages import check_page
 from tests.strategies import answer_sets
 from tests.web.helpers import answer, walk
@@ -52,6 +52,9 @@ def _pages(client: FlaskClient) -> dict[str, str]:
     for entry in GOLDEN["codes"]:  # the busiest result pages
         pages[f"result-{entry['name']}"] = client.get(f"/r/{entry['code']}").text
     pages["not-found"] = client.get("/r/nope").text
+    codes = [entry["code"] for entry in GOLDEN_2["codes"]]
+    pages["team-of-two"] = client.get(f"/t/{codes[0]}-{codes[1]}").text
+    pages["team-of-twenty"] = client.get(f"/t/{'-'.join((codes * 3)[:20])}").text
     return pages
 
 

@@ -128,3 +128,7 @@ def test_the_openapi_examples_work_against_the_live_api(client: FlaskClient) -> 
     assert answer.get_json()["code"] == EXAMPLE_CODE
     code = document["paths"]["/r/{code}.json"]["get"]["parameters"][0]["example"]
     assert client.get(f"/r/{code}.json").get_json() == answer.get_json()
+    codes = document["paths"]["/t/{codes}.json"]["get"]["parameters"][0]["example"]
+    team = client.get(f"/t/{codes}.json")
+    assert team.status_code == 200
+    assert [m["code"] for m in team.get_json()["members"]] == codes.split("-")

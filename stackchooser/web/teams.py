@@ -1,0 +1,151 @@
+"""Team links: several people's results on one page, with where they disagree.
+
+A team link is its members' permalink codes joined by dashes, so a team page is a pure
+function of its link and is cached like a result page. Joining a team runs the usual
+questionnaire with the team kept in the session, and ends on the longer team link.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, abort, redirect, render_template, session, url_for
+from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response as Redirect
+
+from .. import presenters
+from ..permalink import PermalinkError
+from ..preview import Picture, picture_png
+from ..records import render_team_record
+from ..team import MAX_MEMBERS, SEPARATOR, TeamError, TeamResult, split_codes
+from .cache import respond_cached
+from .helpers import advisor, public_url
+
+bp = Blueprint("teams", __name__)
+
+KINDS = {
+    "teams.page": "team_html",
+    "teams.as_json": "team_json",
+    "teams.as_markdown": "team_md",
+    "teams.preview": "team_png",
+}
+SESSION_KEY = "team"
+
+
+class TeamNotFound(NotFound):
+    """A team link with a bad or unknown code, no members, or too many."""
+
+    description = (
+        f"This team link is not one we recognise. A team link holds 1 to {MAX_MEMBERS} "
+        "result codes joined by dashes; it may have been cut short when it was copied."
+    )
+
+
+def find_team(codes: str) -> TeamResult:
+    """The team for a team link; raises :class:`TeamNotFound` (a 404) for a bad one."""
+    try:
+        return advisor().team(codes)
+    except (TeamError, PermalinkError):
+        raise TeamNotFound() from None
+
+
+def team_link(codes: str) -> str:
+    return public_url(url_for("teams.page", codes=codes))
+
+
+def _member_link(code: str) -> str:
+    return public_url(url_for("results.page", code=code))
+
+
+@bp.get("/t/<codes>")
+def page(codes: str) -> Response:
+    """The team page."""
+
+    def render() -> bytes:
+        rows = presenters.team_page(
+            advisor(), codes, find_team(codes), team_link(codes), _member_link
+        )
+        return render_template("pages/team.html", team=rows).encode()
+
+    return respond_cached("team_html", codes, render)
+
+
+@bp.get("/t/<codes>.json")
+def as_json(codes: str) -> Response:
+    """The team as JSON."""
+
+    def render() -> bytes:
+        data = presenters.team_json(advisor(), find_team(codes), team_link(codes), _member_link)
+        return json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+    return respond_cached("team_json", codes, render)
+
+
+@bp.get("/t/<codes>.md")
+def as_markdown(codes: str) -> Response:
+    """The team's decision record, as a download."""
+
+    def render() -> bytes:
+        record = presenters.team_record(
+            advisor(), codes, find_team(codes), team_link(codes), _member_link
+        )
+        return render_team_record(record, advisor().content.article).encode()
+
+    return respond_cached("team_md", codes, render)
+
+
+@bp.get("/t/<codes>.png")
+def preview(codes: str) -> Response:
+    """The team's link preview."""
+
+    def render() -> bytes:
+        team = find_team(codes)
+        return picture_png(
+            Picture(
+                heading=f"A team of {len(team.members)} decides",
+                verdict=team.verdict,
+                python=team.python,
+                nodejs=team.nodejs,
+                summary=team.majority.stack,
+            )
+        )
+
+    return respond_cached("team_png", codes, render)
+
+
+@bp.get("/t/<codes>/add")
+def add(codes: str) -> Redirect:
+    """Join a team: answer the questionnaire; finishing it lands on the longer team link."""
+    team = find_team(codes)
+    if len(team.members) >= MAX_MEMBERS:
+        abort(404)
+    session["answers"] = {}
+    session[SESSION_KEY] = codes
+    return redirect(url_for("wizard.step", question_id=advisor().content.questions[0].id))
+
+
+def joined_team(code: str) -> str | None:
+    """After the questionnaire: the team link with `code` added, if a team was being joined
+    (and is still a valid team with room); the team is forgotten either way."""
+    codes = session.pop(SESSION_KEY, None)
+    if not isinstance(codes, str):
+        return None
+    try:
+        members = split_codes(codes)
+        if len(members) >= MAX_MEMBERS:
+            return None
+        advisor().team(codes)
+    except (TeamError, PermalinkError):
+        return None
+    return url_for("teams.page", codes=SEPARATOR.join([*members, code]))
+
+
+def joining() -> int | None:
+    """How many members the team being joined has, if one is."""
+    codes = session.get(SESSION_KEY)
+    if not isinstance(codes, str):
+        return None
+    try:
+        return len(split_codes(codes))
+    except TeamError:
+        return None
