@@ -138,7 +138,13 @@ def run_wrk(
     wrk: str, url: str, seconds: int, connections: int = 32, script: Path | None = None
 ) -> WrkResult:
     """wrk against a loopback URL for a bounded time."""
-    assert url.startswith(("http://127.0.0.1:", "http://localhost:")), url
+    loopback = (
+        "http://127.0.0.1:",
+        "http://localhost:",
+        "https://127.0.0.1:",
+        "https://localhost:",
+    )
+    assert url.startswith(loopback), url
     command = [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     if script:
         command += ["-s", str(script)]

@@ -43,7 +43,7 @@ from bench.common import (
 from stackchooser import create_app
 from stackchooser.preview import preview_png
 
-RESULT_CODE = "104q813x"  # a golden code: Python team, ML and business rules
+RESULT_CODE = "204q81pk"  # a golden code of ruleset 2: Python team, ML and business rules
 # A team of five: different answers, so the page has disagreements to show.
 TEAM_CODES = "204q81pk-20bc48gv-216e806j-20fg40d2-211qfhpv"
 API_BODY = {

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from .engine import Reason
 
-WIDTH = 480
-LABEL_WIDTH = 190  # labels sit in a column on the left
+# Drawn at about its own size on a phone (390 px wide), so 13 px text stays readable.
+WIDTH = 360
+LABEL_WIDTH = 156  # labels (the options' short labels, at most 22 characters) on the left
 CENTRE = LABEL_WIDTH + (WIDTH - LABEL_WIDTH) // 2
-HALF = (WIDTH - LABEL_WIDTH) // 2 - 30  # longest bar, leaving room for its value
-ROW = 32
+HALF = (WIDTH - LABEL_WIDTH) // 2 - 26  # longest bar, leaving room for its value
+ROW = 30
 TOP = 30
 BAR = 16
 

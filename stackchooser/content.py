@@ -88,9 +88,15 @@ class Strength:
 
 @dataclass(frozen=True)
 class Option:
+    """One option of a question, with the words each page uses for it."""
+
     id: str
     label: str
     hint: str
+    short: str  # the chart's label
+    would: str = ""  # "your team mainly wrote Python" (one-of questions)
+    would_add: str = ""  # "the back end also did machine learning or AI" (multi-selects)
+    would_remove: str = ""
 
 
 @dataclass(frozen=True)
@@ -494,6 +500,16 @@ def _option_set(table: _Table, name: str, option_ids: tuple[str, ...]) -> tuple[
     return tuple(option for option in option_ids if option in listed)
 
 
+SHORT_LABEL_LENGTH = 22  # what the chart's label column holds
+
+
+def _short(table: _Table) -> str:
+    short = table.text("short")
+    if len(short) > SHORT_LABEL_LENGTH:
+        raise table.error("short", f"must be at most {SHORT_LABEL_LENGTH} characters")
+    return short
+
+
 def _question(table: _Table) -> Question:
     question_id = table.text("id")
     table = _Table(table.path, f"questions.{question_id}", table.data)
@@ -506,7 +522,17 @@ def _question(table: _Table) -> Question:
         option = _Table(table.path, f"{table.key}.options[{number}]", raw)
         option_id = option.text("id")
         named = _Table(table.path, f"{table.key}.options.{option_id}", raw)
-        options.append(Option(option_id, named.text("label"), str(raw.get("hint", ""))))
+        phrases = ("would_add", "would_remove") if kind != "one" else ("would",)
+        said = {name: named.text(name) for name in phrases}
+        options.append(
+            Option(
+                option_id,
+                named.text("label"),
+                str(raw.get("hint", "")),
+                _short(named),
+                **said,
+            )
+        )
     ids = [option.id for option in options]
     for index, option_id in enumerate(ids):
         if option_id in ids[:index]:

@@ -43,6 +43,11 @@ def answer_label(advisor: Advisor, question_id: str, option_id: str) -> str:
     return f"{question.summary}: {question.option(option_id).label}"
 
 
+def short_label(advisor: Advisor, question_id: str, option_id: str) -> str:
+    """One chosen option in a few words, as the chart labels it: "JavaScript team"."""
+    return advisor.question(question_id).option(option_id).short
+
+
 def _edit_text(advisor: Advisor, edit: Edit) -> str:
     question = advisor.question(edit.question)
     label = question.option(edit.option).label
@@ -52,6 +57,16 @@ def _edit_text(advisor: Advisor, edit: Edit) -> str:
     if edit.action == "remove":
         return f"remove “{label}” from {summary}"
     return f"answer “{label}” for {summary}"
+
+
+def would_text(advisor: Advisor, edit: Edit) -> str:
+    """An edit as a condition: "your team mainly wrote Python"."""
+    option = advisor.question(edit.question).option(edit.option)
+    if edit.action == "add":
+        return option.would_add
+    if edit.action == "remove":
+        return option.would_remove
+    return option.would
 
 
 def change_text(advisor: Advisor, change: Change) -> str:
@@ -157,9 +172,31 @@ class ChangeRow:
 
 
 @dataclass(frozen=True)
+class ChangeItem:
+    """One way to another result: the condition in words, and a link to that result."""
+
+    text: str
+    python: int
+    nodejs: int
+    url: str
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """Changes that give the same verdict and share an edit: "It would be Python if …"."""
+
+    verdict: str
+    verdict_words: str
+    shared: str | None  # the edit every item shares (pairs of changes), in words
+    items: tuple[ChangeItem, ...]
+
+
+@dataclass(frozen=True)
 class AnswerRow:
     summary: str
     text: str
+    lines: tuple[str, ...] = ()  # a multi-select answer, one option a line
+    change_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,13 +221,88 @@ class ResultPage:
     current_version: int
     badge_width: int
     badge_markdown: str
+    firmness: str
+    change_groups: tuple[ChangeGroup, ...]
 
 
-def _answer_rows(advisor: Advisor, rec: Recommendation) -> tuple[AnswerRow, ...]:
+def answer_lines(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> tuple[str, ...]:
+    """An answer in words, one option a line ("None of these" for an empty multi-select)."""
+    question = advisor.question(question_id)
+    if isinstance(value, str):
+        return (question.option(value).label,)
+    return tuple(question.option(o).label for o in value) or ("None of these",)
+
+
+def _answer_rows(
+    advisor: Advisor, rec: Recommendation, change: Callable[[str], str] | None = None
+) -> tuple[AnswerRow, ...]:
     return tuple(
-        AnswerRow(advisor.question(q).summary, answer_text(advisor, q, value))
+        AnswerRow(
+            advisor.question(q).summary,
+            answer_text(advisor, q, value),
+            answer_lines(advisor, q, value),
+            change(q) if change else None,
+        )
         for q, value in rec.answers.items()
     )
+
+
+def firmness(rec: Recommendation, either_margin: int) -> str:
+    """How firm the verdict is, in words, with the scale it is measured on."""
+    lead = abs(rec.margin)
+    if rec.verdict == "either":
+        return (
+            f"Python {rec.python}, NodeJS {rec.nodejs}: within {either_margin} points of each "
+            "other, so a close call."
+        )
+    kind = "a clear lead" if lead > 3 * either_margin else "a narrow lead"
+    return (
+        f"Python {rec.python}, NodeJS {rec.nodejs}: {kind} of {lead} points "
+        f"(a close call is {either_margin} points or fewer)."
+    )
+
+
+def change_groups(advisor: Advisor, rec: Recommendation, link: CodeLink) -> tuple[ChangeGroup, ...]:
+    """What would change it, grouped by the verdict each change gives and, for pairs of
+    changes, by the change they share (the most shared first)."""
+    ruleset = advisor.ruleset_of(rec)
+
+    def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
+        code = advisor.code_for(apply_edits(rec.answers, change.edits, ruleset), ruleset)
+        words = " and ".join(would_text(advisor, edit) for edit in edits)
+        return ChangeItem(words, change.python, change.nodejs, link(code))
+
+    groups = []
+    for verdict in ("python", "nodejs", "either"):
+        changes = [c for c in rec.changes if c.verdict == verdict]
+        singles = [c for c in changes if len(c.edits) == 1]
+        if singles:
+            groups.append(
+                ChangeGroup(
+                    verdict,
+                    verdict_words(verdict),
+                    None,
+                    tuple(item(c, c.edits) for c in singles),
+                )
+            )
+        pairs = [c for c in changes if len(c.edits) == 2]
+        while pairs:
+            counted: dict[Edit, int] = {}
+            for change in pairs:
+                for edit in change.edits:
+                    counted[edit] = counted.get(edit, 0) + 1
+            shared = max(counted, key=lambda edit: counted[edit])  # first of the most shared
+            together = [c for c in pairs if shared in c.edits]
+            groups.append(
+                ChangeGroup(
+                    verdict,
+                    verdict_words(verdict),
+                    would_text(advisor, shared),
+                    tuple(item(c, [e for e in c.edits if e != shared]) for c in together),
+                )
+            )
+            pairs = [c for c in pairs if shared not in c.edits]
+    return tuple(groups)
 
 
 def _change_rows(
@@ -216,14 +328,14 @@ def _part_row(advisor: Advisor, part: PlanPart, cite: _Citer) -> PartRow:
         ROLE_TITLES[part.role],
         display_name(part.language) if part.language else None,
         part.text,
-        tuple(answer_label(advisor, q, a) for q, a in part.because),
+        tuple(short_label(advisor, q, a) for q, a in part.because),
         cite(part.strengths),
     )
 
 
 def _tension_row(advisor: Advisor, tension: Tension, cite: _Citer) -> TensionRow:
     return TensionRow(
-        answer_label(advisor, tension.question, tension.answer),
+        short_label(advisor, tension.question, tension.answer),
         tension.text,
         cite(tension.strengths),
     )
@@ -266,7 +378,13 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
     return advisor.ruleset_of(rec).close_call.fallback_why
 
 
-def result_page(advisor: Advisor, result: Result, permalink: str, link: CodeLink) -> ResultPage:
+def result_page(
+    advisor: Advisor,
+    result: Result,
+    permalink: str,
+    link: CodeLink,
+    change_answer: Callable[[str], str] | None = None,
+) -> ResultPage:
     """The result page's rows for one result."""
     rec = result.recommendation
     content = advisor.content
@@ -309,15 +427,17 @@ def result_page(advisor: Advisor, result: Result, permalink: str, link: CodeLink
         reasons=reasons,
         chart=contribution_chart(
             rec.reasons,
-            [advisor.question(r.question).option(r.answer).label for r in rec.reasons],
+            [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
         ),
         changes=changes,
-        answers=_answer_rows(advisor, rec),
+        answers=_answer_rows(advisor, rec, change_answer),
         ruleset_released=ruleset.released,
         either_margin=ruleset.either_margin,
         current_version=content.current.version,
         badge_width=badge_width(rec),
         badge_markdown=badge_markdown(rec, permalink),
+        firmness=firmness(rec, ruleset.either_margin),
+        change_groups=change_groups(advisor, rec, link),
     )
 
 

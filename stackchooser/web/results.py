@@ -64,7 +64,13 @@ def page(code: str) -> Response:
     """The result page for a permalink code."""
 
     def render() -> bytes:
-        rows = presenters.result_page(advisor(), find_result(code), _permalink(code), _page_link)
+        rows = presenters.result_page(
+            advisor(),
+            find_result(code),
+            _permalink(code),
+            _page_link,
+            lambda question: url_for("wizard.edit", code=code, question=question),
+        )
         html = render_template("pages/result.html", page=rows, rec=rows.rec)
         return SPACES.sub(lambda m: "\n" if "\n" in m.group() else " ", html).encode()
 

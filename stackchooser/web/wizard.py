@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from ..content import Question
 from ..engine import AnswerError, normalize_answer
-from ..presenters import answer_text
+from ..presenters import answer_lines, answer_text
 from .forms import SubmitAnswersForm, form_class
 from .helpers import advisor
 from .results import find_result
@@ -65,6 +65,7 @@ def _lost() -> Response:
 def start() -> Response:
     """Begin afresh: forget any answers in progress."""
     session["answers"] = {}
+    session.pop("team", None)
     return redirect(_step_url(_questions()[0]))
 
 
@@ -130,19 +131,32 @@ def check() -> Response | str:
         {
             "question": question,
             "answer": answer_text(advisor(), question.id, saved[question.id]),
+            "lines": answer_lines(advisor(), question.id, saved[question.id]),
             "change_url": _step_url(question, change=True),
         }
         for question in _questions()
     ]
-    return render_template("pages/check.html", rows=rows, form=form, team_size=joining())
+    return render_template(
+        "pages/check.html",
+        rows=rows,
+        form=form,
+        team_size=joining(),
+        back_url=_step_url(_questions()[-1]),
+    )
 
 
 @bp.get("/edit/<code>")
 def edit(code: str) -> Response:
-    """Load a result's answers into the questionnaire, at the check page."""
+    """Load a result's answers into the questionnaire, at the check page, or at the page of
+    the question named by `?question=` (which then returns to the check page)."""
     result = find_result(code)
     answers = advisor().answers_for_editing(result.recommendation.answers)
+    session.pop("team", None)
     session["answers"] = {
         key: value if isinstance(value, str) else list(value) for key, value in answers.items()
     }
+    question_id = request.args.get("question")
+    question = next((q for q in _questions() if q.id == question_id), None)
+    if question is not None:
+        return redirect(_step_url(question, change=True))
     return redirect(url_for(".check"))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.journeys import choose_with_mouse, walk_with_mouse
 from tests.data import GOLDEN, GOLDEN_2, SAMPLE_ANSWERS
@@ -130,4 +130,14 @@ def test_no_axe_violations(page: Page, live_server: str, name: str, width: int) 
     page.set_viewport_size({"width": width, "height": 900})
     PAGES[name](page, live_server)
     results = AXE.run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations_in_dark_mode(browser: Browser, live_server: str, name: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    PAGES[name](page, live_server)
+    results = AXE.run(page, options=WCAG)
+    context.close()
     assert results.violations_count == 0, results.generate_report()

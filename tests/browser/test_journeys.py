@@ -67,7 +67,8 @@ def test_journey_with_javascript_off(browser: Browser, live_server: str) -> None
     page = context.new_page()
     walk_with_mouse(page, live_server, SAMPLE_ANSWERS["either"])
     expect(page.locator("h1")).to_have_text("A close call: either will do")
-    expect(page.locator(".copy-button")).to_be_hidden()
+    for button in page.locator(".copy-button").all():
+        expect(button).to_be_hidden()
     expect(page.locator("#permalink")).to_have_value(re.compile(r"/r/[0-9a-z]{8}$"))
     # errors work without JavaScript too
     page.goto(live_server + "/start")
