@@ -99,3 +99,44 @@ def test_printed_result_shows_its_permalink_and_fits_the_page(
     assert overflow <= 0, "printed text runs past the page"
     page.screenshot(path=shots / "layout-print-result-everything.png", full_page=True)
     context.close()
+
+
+def test_chart_text_is_at_least_12_px_on_a_phone(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server + PAGES["result-everything"])
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('svg.chart text')].map(text => {
+            const scale = text.getScreenCTM().a;
+            return parseFloat(getComputedStyle(text).fontSize) * scale;
+        })"""
+    )
+    context.close()
+    assert sizes and min(sizes) >= 12, f"smallest chart text {min(sizes):.1f} px"
+
+
+def test_a_chart_with_no_points_has_no_line_through_its_text(
+    browser: Browser, live_server: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{live_server}/r/{CODES_2['close-call-fallback']}")
+    expect(page.locator("svg.chart text", has_text="No answer moved")).to_be_visible()
+    expect(page.locator("svg.chart line")).to_have_count(0)
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1280, True), (390, False)])
+def test_a_team_of_two_reads_as_a_comparison(
+    browser: Browser, live_server: str, width: int, side_by_side: bool
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live_server + PAGES["team"])
+    first, second = (page.locator(".member").nth(i).bounding_box() for i in range(2))
+    assert first and second
+    if side_by_side:
+        assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"]
+    else:
+        assert second["y"] >= first["y"] + first["height"]
+    context.close()
