@@ -222,6 +222,7 @@ def test_slow_clients_do_not_delay_the_health_check(stack: Stack) -> None:
     status, _, _ = stack.get("/healthz")
     waited = time.monotonic() - started
     assert status == 200
+    print(f"/healthz answered in {waited * 1000:.0f} ms beside 20 slow clients")
     assert waited < 1.0, f"/healthz took {waited:.2f} s with 20 slow clients"
     for client in clients:
         client.join(timeout=10)
