@@ -340,17 +340,16 @@ class Ruleset:
         return self._questions_by_id[question_id]
 
     @cached_property
-    def linked_questions(self) -> frozenset[frozenset[str]]:
-        """Pairs of questions whose points depend on each other through conditions."""
-        pairs: set[frozenset[str]] = set()
+    def dependents(self) -> dict[str, frozenset[str]]:
+        """For each question, the questions whose points may change when its answer does:
+        itself, and every question with a variant conditioned on it."""
+        found: dict[str, set[str]] = {question.id: {question.id} for question in self.questions}
         for question_id, rules in self.weights.items():
             for rule in rules.values():
                 for variant in rule.variants:
-                    involved = sorted({question_id, *variant.when.questions})
-                    pairs.update(
-                        frozenset((a, b)) for i, a in enumerate(involved) for b in involved[i + 1 :]
-                    )
-        return frozenset(pairs)
+                    for condition_question in variant.when.questions:
+                        found[condition_question].add(question_id)
+        return {question_id: frozenset(ids) for question_id, ids in found.items()}
 
     @cached_property
     def answer_order(self) -> dict[tuple[str, str], int]:

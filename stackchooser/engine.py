@@ -261,11 +261,23 @@ def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
 
 
 def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
-    """The two scores alone, without building reasons (the search below calls it often)."""
+    """The two scores alone, without building reasons."""
     python = nodejs = 0
     for _, _, weighting in _weightings(answers, ruleset):
         python += weighting.python
         nodejs += weighting.nodejs
+    return python, nodejs
+
+
+def _points(question_ids: Iterable[str], answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
+    """The points the answers to some questions bring, given all the answers."""
+    python = nodejs = 0
+    for question_id in question_ids:
+        rules = ruleset.weights[question_id]
+        for option_id in chosen(answers[question_id]):
+            weighting = rules[option_id].weighting(answers)
+            python += weighting.python
+            nodejs += weighting.nodejs
     return python, nodejs
 
 
@@ -478,15 +490,24 @@ def _valid_pair(
 def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Change, ...]:
     """Every single edit that flips the verdict; if there is none, every flipping pair.
 
-    Points add up, so a pair's scores are the sum of its edits' effects, except for
-    questions whose points depend on each other (conditional weights), scored in full.
+    An edit changes only the points of the questions that depend on the edited one, so
+    only those are rescored; a pair's scores are the sum of its edits' effects unless the
+    two edits reach a common question (conditional weights), when those are rescored.
     """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
     base_python, base_nodejs = _totals(answers, ruleset)
+    dependents = ruleset.dependents
+
+    def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
+        reached = frozenset().union(*(dependents[question] for question in edited))
+        before = _points(reached, answers, ruleset)
+        after = _points(reached, {**answers, **edited}, ruleset)
+        return base_python + after[0] - before[0], base_nodejs + after[1] - before[1]
+
     effects = []
     changes = []
     for edit, value in edits:
-        python, nodejs = _totals({**answers, edit.question: value}, ruleset)
+        python, nodejs = rescored({edit.question: value})
         effects.append((python - base_python, nodejs - base_nodejs))
         if not _within_limits(ruleset.question(edit.question), value):
             continue
@@ -495,15 +516,18 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
             changes.append(Change((edit,), new_verdict, python, nodejs))
     if changes:
         return tuple(changes)
-    linked = ruleset.linked_questions
     for index, first in enumerate(edits):
         for offset, second in enumerate(edits[index + 1 :], start=index + 1):
             if not _valid_pair(first, second, ruleset):
                 continue
             (edit_a, value_a), (edit_b, value_b) = first, second
-            if frozenset((edit_a.question, edit_b.question)) in linked:
-                both = {**answers, edit_a.question: value_a, edit_b.question: value_b}
-                python, nodejs = _totals(both, ruleset)
+            if edit_a.question == edit_b.question:
+                question = ruleset.question(edit_a.question)
+                python, nodejs = rescored(
+                    {edit_a.question: _toggle(question, value_a, edit_b.option)}
+                )
+            elif not dependents[edit_a.question].isdisjoint(dependents[edit_b.question]):
+                python, nodejs = rescored({edit_a.question: value_a, edit_b.question: value_b})
             else:
                 python = base_python + effects[index][0] + effects[offset][0]
                 nodejs = base_nodejs + effects[index][1] + effects[offset][1]
