@@ -15,6 +15,7 @@ from ..presenters import answer_lines, answer_text
 from .forms import SubmitAnswersForm, form_class
 from .helpers import advisor
 from .results import find_result
+from .teams import SESSION_KEY as TEAM_SESSION_KEY
 from .teams import joined_team, joining
 
 bp = Blueprint("wizard", __name__)
@@ -65,7 +66,7 @@ def _lost() -> Response:
 def start() -> Response:
     """Begin afresh: forget any answers in progress."""
     session["answers"] = {}
-    session.pop("team", None)
+    session.pop(TEAM_SESSION_KEY, None)
     return redirect(_step_url(_questions()[0]))
 
 
@@ -151,7 +152,7 @@ def edit(code: str) -> Response:
     the question named by `?question=` (which then returns to the check page)."""
     result = find_result(code)
     answers = advisor().answers_for_editing(result.recommendation.answers)
-    session.pop("team", None)
+    session.pop(TEAM_SESSION_KEY, None)
     session["answers"] = {
         key: value if isinstance(value, str) else list(value) for key, value in answers.items()
     }
