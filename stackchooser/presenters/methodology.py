@@ -1,0 +1,72 @@
+"""The methodology page: each ruleset's points, with the conditions that change them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..advisor import Advisor
+from ..content import Condition, Ruleset
+from ..kinds import display_name
+
+
+@dataclass(frozen=True)
+class WeightRow:
+    """One option's points under one ruleset, and the variants that change them."""
+
+    label: str
+    python: int
+    nodejs: int
+    strengths: tuple[str, ...]
+    variants: tuple[str, ...]  # "If …: Python 3, NodeJS 0", in words
+
+
+@dataclass(frozen=True)
+class WeightTable:
+    title: str
+    rows: tuple[WeightRow, ...]
+
+
+@dataclass(frozen=True)
+class RulesetView:
+    version: int
+    released: str
+    either_margin: int
+    fallback_name: str | None  # where a close call with nothing to decide it leans
+    tables: tuple[WeightTable, ...]
+
+
+def condition_text(advisor: Advisor, condition: Condition) -> str:
+    """A condition in words: "the team’s strongest language is “Python” or “Both”"."""
+    clauses = []
+    for selection, joiner in ((condition.all_of, " or "), (condition.any_of, " or ")):
+        for question_id, options in selection.items():
+            question = advisor.question(question_id)
+            labels = joiner.join(f"“{o.label}”" for o in question.options if o.id in options)
+            clauses.append(f"{question.summary.lower()} is {labels}")
+    return " and ".join(clauses)
+
+
+def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
+    """A ruleset's points, question by question, for the methodology page."""
+    tables = []
+    for question in ruleset.questions:
+        rows = []
+        for option in advisor.question(question.id).options:
+            rule = ruleset.weights[question.id].get(option.id)
+            if rule is None:
+                continue
+            variants = tuple(
+                f"If {condition_text(advisor, v.when)}: Python {v.python}, NodeJS {v.nodejs}"
+                for v in rule.variants
+                if (v.python, v.nodejs) != (rule.python, rule.nodejs)
+            )
+            rows.append(WeightRow(option.label, rule.python, rule.nodejs, rule.strengths, variants))
+        tables.append(WeightTable(advisor.question(question.id).title, tuple(rows)))
+    fallback = ruleset.close_call.fallback
+    return RulesetView(
+        ruleset.version,
+        ruleset.released,
+        ruleset.either_margin,
+        display_name(fallback) if fallback else None,
+        tuple(tables),
+    )

@@ -1,0 +1,278 @@
+"""A result as the result page's rows, as the public JSON, and as a decision record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..advisor import Advisor, Result
+from ..chart import Chart, contribution_chart
+from ..content import Strength
+from ..engine import Plan, Recommendation
+from ..kinds import display_name
+from ..preview import badge_markdown, badge_width
+from .rows import (
+    AnswerRow,
+    ChangeGroup,
+    ChangeRow,
+    Citer,
+    CodeLink,
+    PlanView,
+    ReasonRow,
+    answer_rows,
+    change_groups,
+    change_rows,
+    plan_json,
+    plan_view,
+)
+from .words import answer_label, firmness, headline, lean_text
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """Everything the result page shows, in the order it shows it."""
+
+    code: str
+    rec: Recommendation
+    headline: str
+    verdict_name: str
+    lean_name: str | None
+    lean_text: str | None  # on a close call: why the plan is in its language
+    permalink: str
+    plan: PlanView | None
+    alternative_plan: PlanView | None
+    reasons: tuple[ReasonRow, ...]
+    chart: Chart
+    changes: tuple[ChangeRow, ...]
+    answers: tuple[AnswerRow, ...]
+    ruleset_released: str
+    either_margin: int
+    current_version: int
+    badge_width: int
+    badge_markdown: str
+    firmness: str
+    change_groups: tuple[ChangeGroup, ...]
+
+
+def result_page(
+    advisor: Advisor,
+    result: Result,
+    permalink: str,
+    link: CodeLink,
+    change_answer: Callable[[str], str] | None = None,
+) -> ResultPage:
+    """The result page's rows for one result."""
+    rec = result.recommendation
+    content = advisor.content
+    cite = Citer(content.strengths)
+    changes = change_rows(advisor, rec, rec.changes, link)
+    plan = alternative = None
+    if rec.plan is not None:
+        plan = plan_view(
+            advisor, rec.plan, cite, tuple(c for c in changes if c.verdict == rec.plan.language)
+        )
+    if rec.alternative_plan is not None:
+        alternative = plan_view(
+            advisor,
+            rec.alternative_plan,
+            cite,
+            tuple(c for c in changes if c.verdict == rec.alternative_plan.language),
+        )
+    reasons = tuple(
+        ReasonRow(
+            answer_label(advisor, reason.question, reason.answer),
+            reason.favours,
+            display_name(reason.favours) if reason.favours != "neither" else "Neutral",
+            reason.weight,
+            reason.why,
+            cite(reason.strengths),
+        )
+        for reason in rec.reasons
+    )
+    ruleset = advisor.ruleset_of(rec)
+    return ResultPage(
+        code=result.code,
+        rec=rec,
+        headline=headline(rec),
+        verdict_name=display_name(rec.verdict),
+        lean_name=display_name(rec.lean) if rec.lean != "either" else None,
+        lean_text=lean_text(advisor, rec),
+        permalink=permalink,
+        plan=plan,
+        alternative_plan=alternative,
+        reasons=reasons,
+        chart=contribution_chart(
+            rec.reasons,
+            [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
+        ),
+        changes=changes,
+        answers=answer_rows(advisor, rec, change_answer),
+        ruleset_released=ruleset.released,
+        either_margin=ruleset.either_margin,
+        current_version=content.current.version,
+        badge_width=badge_width(rec),
+        badge_markdown=badge_markdown(rec, permalink),
+        firmness=firmness(rec, ruleset.either_margin),
+        change_groups=change_groups(advisor, rec, link),
+    )
+
+
+def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink) -> dict[str, Any]:
+    """The public JSON form of a result (the API's answer and `/r/<code>.json`)."""
+    rec = result.recommendation
+    strengths = advisor.content.strengths
+    article = advisor.content.article
+    return {
+        "verdict": rec.verdict,
+        "scores": {"python": rec.python, "nodejs": rec.nodejs},
+        "margin": rec.margin,
+        "lean": rec.lean,
+        "lean_basis": rec.lean_basis,
+        "ruleset": rec.ruleset,
+        "answers": {
+            key: list(value) if isinstance(value, tuple) else value
+            for key, value in rec.answers.items()
+        },
+        "reasons": [
+            {
+                "question": reason.question,
+                "answer": reason.answer,
+                "favours": reason.favours,
+                "weight": reason.weight,
+                "points": {"python": reason.python, "nodejs": reason.nodejs},
+                "strengths": list(reason.strengths),
+                "why": reason.why,
+            }
+            for reason in rec.reasons
+        ],
+        "strengths": list(rec.strengths),
+        "citations": {
+            strength_id: {
+                "section": strengths[strength_id].section,
+                "bullet": strengths[strength_id].bullet,
+                "gist": strengths[strength_id].gist,
+            }
+            for strength_id in rec.strengths
+        },
+        "stack": rec.stack,
+        "stack_id": rec.stack_id,
+        "plan": plan_json(rec.plan),
+        "alternative_plan": plan_json(rec.alternative_plan),
+        "close_call": (
+            {
+                "leans_to": rec.lean if rec.lean != "either" else None,
+                "basis": rec.lean_basis,
+                "decided_by": [{"question": r.question, "answer": r.answer} for r in rec.deciding],
+            }
+            if rec.verdict == "either"
+            else None
+        ),
+        "changes": [
+            {
+                "edits": [
+                    {"question": e.question, "action": e.action, "option": e.option}
+                    for e in change.edits
+                ],
+                "verdict": change.verdict,
+                "scores": {"python": change.python, "nodejs": change.nodejs},
+                "permalink": row.url,
+            }
+            for change, row in zip(
+                rec.changes, change_rows(advisor, rec, rec.changes, link), strict=True
+            )
+        ],
+        "code": result.code,
+        "permalink": permalink,
+        "article": {
+            "title": article.title,
+            "author": article.author,
+            "published": article.published,
+            "url": article.url,
+        },
+    }
+
+
+# --- the decision record ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordReason:
+    label: str
+    push: str
+    why: str
+    cited: str
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """What the Markdown decision record (MADR layout) says, for its template."""
+
+    title: str
+    rec: Recommendation
+    permalink: str
+    drivers: tuple[AnswerRow, ...]
+    outcome: str
+    lean_text: str | None
+    plan: Plan | None
+    alternative_plan: Plan | None
+    answer_label: Callable[[str, str], str]
+    reasons: tuple[RecordReason, ...]
+    changes: tuple[ChangeRow, ...]
+    strengths: tuple[Strength, ...]
+
+
+def decision_record(
+    advisor: Advisor, result: Result, permalink: str, link: CodeLink
+) -> DecisionRecord:
+    """The result as the rows of an architecture decision record."""
+    rec = result.recommendation
+    if rec.verdict == "either":
+        title = "Back end language: a close call between Python and NodeJS"
+    else:
+        title = f"Use {display_name(rec.verdict)} for the back end of our web application"
+    if rec.verdict != "either":
+        outcome = (
+            f"Chosen option: “{display_name(rec.verdict)}”, because it scored "
+            f"{max(rec.python, rec.nodejs)} to {min(rec.python, rec.nodejs)}."
+        )
+    elif rec.lean != "either" and rec.lean_basis == "team":
+        outcome = (
+            f"Chosen option: “{display_name(rec.lean)}”, because the scores are close "
+            f"({rec.python} to {rec.nodejs}) and that is our team's language."
+        )
+    elif rec.lean != "either":
+        outcome = (
+            f"Chosen option: “{display_name(rec.lean)}”, because the scores are close "
+            f"({rec.python} to {rec.nodejs}) and the close-call rule leans that way."
+        )
+    else:
+        outcome = (
+            f"No option is clearly ahead ({rec.python} to {rec.nodejs}); "
+            "either will serve, so we pick the one our team prefers."
+        )
+    reasons = tuple(
+        RecordReason(
+            answer_label(advisor, reason.question, reason.answer),
+            "neutral"
+            if reason.favours == "neither"
+            else f"favours {display_name(reason.favours)} (+{reason.weight})",
+            reason.why,
+            ", ".join(f"`{s}`" for s in reason.strengths) or "none",
+        )
+        for reason in rec.reasons
+    )
+    return DecisionRecord(
+        title=title,
+        rec=rec,
+        permalink=permalink,
+        drivers=answer_rows(advisor, rec),
+        outcome=outcome,
+        lean_text=lean_text(advisor, rec),
+        plan=rec.plan,
+        alternative_plan=rec.alternative_plan,
+        answer_label=lambda q, a: answer_label(advisor, q, a),
+        reasons=reasons,
+        changes=change_rows(advisor, rec, rec.changes, link),
+        strengths=tuple(advisor.content.strengths[s] for s in rec.strengths),
+    )
