@@ -104,15 +104,20 @@ def _disagreement(question: Question, members: Sequence[Member]) -> Disagreement
     )
 
 
-def majority_answers(members: Sequence[Member], ruleset: Ruleset) -> Answers:
-    """Each question's most chosen option (ties: questionnaire order); for multi-selects,
-    the options at least half of the members chose, within the question's limit."""
+def majority_answers(
+    members: Sequence[Member], ruleset: Ruleset, shown: Sequence[Question] = ()
+) -> Answers:
+    """Each question's most chosen option (ties: the order the questionnaire shows, given
+    by `shown`, else the ruleset's); for multi-selects, the options at least half of the
+    members chose, within the question's limit."""
+    display = {question.id: question.option_ids for question in shown}
     answers: Answers = {}
     for question in ruleset.questions:
         given = [m.recommendation.answers.get(question.id, question.default) for m in members]
         values: list[AnswerValue] = [value for value in given if value is not None]
         counted: Counter[str] = Counter(o for value in values for o in chosen(value))
-        order = {option: index for index, option in enumerate(question.option_ids)}
+        listed = display.get(question.id, question.option_ids)
+        order = {option: index for index, option in enumerate(listed)}
         ranked = sorted(counted, key=lambda option: (-counted[option], order[option]))
         if not question.multiple:
             answers[question.id] = ranked[0]
@@ -123,8 +128,11 @@ def majority_answers(members: Sequence[Member], ruleset: Ruleset) -> Answers:
     return answers
 
 
-def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
-    """The team's combined result under `ruleset` (the current one)."""
+def combine(
+    members: Sequence[Member], ruleset: Ruleset, shown: Sequence[Question] = ()
+) -> TeamResult:
+    """The team's combined result under `ruleset` (the current one); `shown` is the
+    questionnaire as it is shown, whose option order breaks ties."""
     if not members:
         raise TeamError("a team has at least one member")
     count = len(members)
@@ -143,5 +151,5 @@ def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
         verdict=combined_verdict(python, nodejs, ruleset.either_margin),
         disagreements=tuple(disagreements),
         agreed=tuple(q.id for q in ruleset.questions if q.id not in differing),
-        majority=evaluate(majority_answers(members, ruleset), ruleset, with_changes=False),
+        majority=evaluate(majority_answers(members, ruleset, shown), ruleset, with_changes=False),
     )

@@ -116,3 +116,16 @@ def test_identical_members_agree_and_share_the_members_verdict(
     assert team.disagreements == ()
     assert team.verdict == rec.verdict
     assert team.majority.answers == rec.answers
+
+
+def test_ties_follow_the_order_the_questionnaire_shows() -> None:
+    content = load_content()
+    shown = [q.option_ids for q in content.questions if q.id == "unified_stack"][0]
+    encoded = RULESET.question("unified_stack").option_ids
+    assert shown.index("no") < shown.index("no_preference")
+    assert encoded.index("no_preference") < encoded.index("no")  # permalinks keep theirs
+    team = members(
+        {**SAMPLE_ANSWERS["python"], "unified_stack": "no"},
+        {**SAMPLE_ANSWERS["python"], "unified_stack": "no_preference"},
+    )
+    assert majority_answers(team, RULESET, content.questions)["unified_stack"] == "no"
