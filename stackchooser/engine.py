@@ -10,8 +10,9 @@ docs/SCORING.md for the model in prose.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .content import Answers, AnswerValue, PartRule, Question, Ruleset, Weighting, chosen
 from .kinds import EditAction, Favours, Language, LeanBasis, PartLanguage, PartRole, Verdict
@@ -32,9 +33,11 @@ __all__ = [
     "normalize_answer",
     "normalize_answers",
     "recommend",
+    "unique",
 ]
 
 AnswerRef = tuple[str, str]  # (question id, option id): one answer the visitor gave
+Item = TypeVar("Item", bound=Hashable)
 STRONGEST_REASONS = 3  # how many of the strongest reasons a back end or a lean names
 
 
@@ -115,13 +118,9 @@ class Plan:
     tensions: tuple[Tension, ...]
 
     @property
-    def backend(self) -> PlanPart:
-        return next(part for part in self.parts if part.role == "backend")
-
-    @property
     def strengths(self) -> tuple[str, ...]:
         cited = [part.strengths for part in self.parts] + [t.strengths for t in self.tensions]
-        return _unique(s for strengths in cited for s in strengths)
+        return unique(s for strengths in cited for s in strengths)
 
 
 @dataclass(frozen=True)
@@ -150,7 +149,8 @@ class Recommendation:
         return self.python - self.nodejs
 
 
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
+def unique(items: Iterable[Item]) -> tuple[Item, ...]:
+    """The items without repeats, in the order they first come."""
     return tuple(dict.fromkeys(items))
 
 
@@ -230,12 +230,17 @@ def _favours(python: int, nodejs: int) -> Favours:
     return "nodejs" if nodejs > python else "neither"
 
 
-def _weightings(answers: Answers, ruleset: Ruleset) -> Iterator[tuple[str, str, Weighting]]:
-    """How each chosen option weighs, given the other answers, in questionnaire order."""
-    for question in ruleset.questions:
-        rules = ruleset.weights[question.id]
-        for option_id in chosen(answers[question.id]):
-            yield question.id, option_id, rules[option_id].weighting(answers)
+def _weightings(
+    answers: Answers, ruleset: Ruleset, question_ids: Iterable[str] | None = None
+) -> Iterator[tuple[str, str, Weighting]]:
+    """How each chosen option weighs, given all the answers, for the answers to
+    `question_ids` (every question, in questionnaire order, by default)."""
+    if question_ids is None:
+        question_ids = (question.id for question in ruleset.questions)
+    for question_id in question_ids:
+        rules = ruleset.weights[question_id]
+        for option_id in chosen(answers[question_id]):
+            yield question_id, option_id, rules[option_id].weighting(answers)
 
 
 def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
@@ -260,24 +265,15 @@ def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
     return python, nodejs, reasons
 
 
-def _totals(answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
-    """The two scores alone, without building reasons."""
+def _points(
+    answers: Answers, ruleset: Ruleset, question_ids: Iterable[str] | None = None
+) -> tuple[int, int]:
+    """The points the answers to `question_ids` (every question by default) bring, without
+    building reasons."""
     python = nodejs = 0
-    for _, _, weighting in _weightings(answers, ruleset):
+    for _, _, weighting in _weightings(answers, ruleset, question_ids):
         python += weighting.python
         nodejs += weighting.nodejs
-    return python, nodejs
-
-
-def _points(question_ids: Iterable[str], answers: Answers, ruleset: Ruleset) -> tuple[int, int]:
-    """The points the answers to some questions bring, given all the answers."""
-    python = nodejs = 0
-    for question_id in question_ids:
-        rules = ruleset.weights[question_id]
-        for option_id in chosen(answers[question_id]):
-            weighting = rules[option_id].weighting(answers)
-            python += weighting.python
-            nodejs += weighting.nodejs
     return python, nodejs
 
 
@@ -324,10 +320,7 @@ def _lean(
 def _legacy_stack(answers: Answers, lean: Verdict, ruleset: Ruleset) -> str:
     legacy = ruleset.legacy
     assert legacy is not None
-    rules = ruleset.weights[legacy.split_question]
-    picked = chosen(answers[legacy.split_question])
-    python = sum(rules[option].weighting(answers).python for option in picked)
-    nodejs = sum(rules[option].weighting(answers).nodejs for option in picked)
+    python, nodejs = _points(answers, ruleset, [legacy.split_question])
     split = python >= legacy.split_points and nodejs >= legacy.split_points
     for rule in legacy.rules:
         if rule.lean is not None and rule.lean != lean:
@@ -371,7 +364,7 @@ def compose_plan(
     backend_rule = next(
         r for r in rules.backends if r.language == language and r.when.matches(answers)
     )
-    backend_because = _unique_refs(
+    backend_because = unique(
         [
             *backend_rule.when.matched(answers),
             *((r.question, r.answer) for r in _strongest(reasons, language)),
@@ -427,17 +420,13 @@ def compose_plan(
     return Plan(language, summary, tuple(parts), tuple(ordered))
 
 
-def _unique_refs(refs: Iterable[AnswerRef]) -> tuple[AnswerRef, ...]:
-    return tuple(dict.fromkeys(refs))
-
-
 def _part(rule: PartRule, answers: Answers) -> PlanPart:
     return PlanPart(
         rule.role,
         rule.language,
         rule.text,
         rule.strengths,
-        _unique_refs(rule.when.matched(answers)),
+        unique(rule.when.matched(answers)),
     )
 
 
@@ -495,13 +484,13 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
     two edits reach a common question (conditional weights), when those are rescored.
     """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
-    base_python, base_nodejs = _totals(answers, ruleset)
+    base_python, base_nodejs = _points(answers, ruleset)
     dependents = ruleset.dependents
 
     def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
         reached = frozenset().union(*(dependents[question] for question in edited))
-        before = _points(reached, answers, ruleset)
-        after = _points(reached, {**answers, **edited}, ruleset)
+        before = _points(answers, ruleset, reached)
+        after = _points({**answers, **edited}, ruleset, reached)
         return base_python + after[0] - before[0], base_nodejs + after[1] - before[1]
 
     effects = []
@@ -566,7 +555,7 @@ def evaluate(answers: Answers, ruleset: Ruleset, with_changes: bool = True) -> R
         stack_id = _legacy_stack(answers, lean, ruleset)
         stack = ruleset.legacy.stacks[stack_id].text
         stack_strengths = ruleset.legacy.stacks[stack_id].strengths
-    cited = _unique((*(s for reason in reasons for s in reason.strengths), *stack_strengths))
+    cited = unique((*(s for reason in reasons for s in reason.strengths), *stack_strengths))
     return Recommendation(
         ruleset=ruleset.version,
         answers=answers,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .content import Answers, AnswerValue, Question, Ruleset, chosen
-from .engine import Recommendation, evaluate
+from .engine import Recommendation, evaluate, unique
 from .kinds import Verdict
 
 MAX_MEMBERS = 20
@@ -80,10 +80,6 @@ def _margin_from(recommendation: Recommendation, question_id: str) -> int:
     return sum(r.python - r.nodejs for r in recommendation.reasons if r.question == question_id)
 
 
-def _unique(items: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
 def _disagreement(question: Question, members: Sequence[Member]) -> Disagreement | None:
     answers = [m.recommendation.answers.get(question.id) for m in members]
     if len({a for a in answers if a is not None}) <= 1:
@@ -92,8 +88,8 @@ def _disagreement(question: Question, members: Sequence[Member]) -> Disagreement
     counts = tuple((o, counted[o]) for o in question.option_ids if counted[o])
     margins = [_margin_from(m.recommendation, question.id) for m in members]
     reasons = [r for m in members for r in m.recommendation.reasons if r.question == question.id]
-    python = _unique([s for r in reasons if r.favours == "python" for s in r.strengths])
-    nodejs = _unique([s for r in reasons if r.favours == "nodejs" for s in r.strengths])
+    python = unique(s for r in reasons if r.favours == "python" for s in r.strengths)
+    nodejs = unique(s for r in reasons if r.favours == "nodejs" for s in r.strengths)
     # A strength cited on both sides (the team comes first, say) is not at stake.
     return Disagreement(
         question.id,
