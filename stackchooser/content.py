@@ -9,7 +9,7 @@ reaches a visitor. This module has no Flask import.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -426,15 +426,14 @@ class _Table:
             raise self.error(name, "must be true or false")
         return value
 
-    def strings(self, name: str, default: list[str] | None = None) -> tuple[str, ...]:
+    def strings(
+        self, name: str, default: list[str] | None = None, what: str = "strings"
+    ) -> tuple[str, ...]:
+        """A list of distinct strings (`what` names them in the error)."""
         value = self.data.get(name, default)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.error(name, "must be a list of strings")
-        seen: set[str] = set()
-        for item in value:
-            if item in seen:
-                raise self.error(name, f"duplicate id {item!r}")
-            seen.add(item)
+            raise self.error(name, f"must be a list of {what}")
+        refuse_duplicates(value, lambda message: self.error(name, message))
         return tuple(value)
 
     def choice(self, name: str, allowed: Iterable[str], required: bool = True) -> str | None:
@@ -448,6 +447,15 @@ class _Table:
 
     def items(self) -> Iterable[tuple[str, Any]]:
         return self.data.items()
+
+
+def refuse_duplicates(ids: Iterable[str], error: Callable[[str], ContentError]) -> None:
+    """Raise `error("duplicate id ...")` for the first id that comes twice."""
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise error(f"duplicate id {item!r}")
+        seen.add(item)
 
 
 def _read(path: Path) -> _Table:
@@ -489,10 +497,7 @@ def load_strengths(path: Path) -> tuple[Article, dict[str, Strength]]:
 
 
 def _option_set(table: _Table, name: str, option_ids: tuple[str, ...]) -> tuple[str, ...]:
-    value = table.data.get(name)
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise table.error(name, "must be a list of option ids")
-    listed = table.strings(name)
+    listed = table.strings(name, what="option ids")
     for item in listed:
         if item not in option_ids:
             raise table.error(name, f"unknown option id {item!r}")
@@ -532,11 +537,8 @@ def _question(table: _Table) -> Question:
                 **said,
             )
         )
-    ids = [option.id for option in options]
-    for index, option_id in enumerate(ids):
-        if option_id in ids[:index]:
-            raise table.error("options", f"duplicate id {option_id!r}")
-    option_ids = tuple(ids)
+    option_ids = tuple(option.id for option in options)
+    refuse_duplicates(option_ids, lambda message: table.error("options", message))
     maximum = table.whole("max", minimum=1) if kind == "up_to" else None
     default: AnswerValue | None = None
     if table.has("default"):
@@ -562,10 +564,10 @@ def _question(table: _Table) -> Question:
 def load_questions(path: Path) -> tuple[Question, ...]:
     """Read the questions in page order, checking ids, kinds, options and defaults."""
     questions = tuple(_question(table) for table in _read(path).tables("questions"))
-    ids = [question.id for question in questions]
-    for index, question_id in enumerate(ids):
-        if question_id in ids[:index]:
-            raise ContentError(path, "questions", f"duplicate id {question_id!r}")
+    refuse_duplicates(
+        (question.id for question in questions),
+        lambda message: ContentError(path, "questions", message),
+    )
     return questions
 
 
@@ -722,8 +724,9 @@ class _RulesetParser:
         if split_question not in self.weighted:
             raise split.error("question", f"unknown question id {split_question!r}")
         stacks: dict[str, Stack] = {}
-        for stack_id, _ in self.data.table("stacks").items():
-            table = self.data.table("stacks").table(stack_id)
+        stack_tables = self.data.table("stacks")
+        for stack_id, _ in stack_tables.items():
+            table = stack_tables.table(stack_id)
             stacks[stack_id] = Stack(stack_id, table.text("text"), self.strength_ids(table))
         rules: list[StackRule] = []
         for table in self.data.tables("stack_rules"):
@@ -734,7 +737,7 @@ class _RulesetParser:
             any_of = self.selection(table, "any_of")
             rules.append(
                 StackRule(
-                    str(stack_id),
+                    stack_id,
                     lean,
                     table.flag("split"),
                     {q: tuple(o for o in self.weighted[q] if o in s) for q, s in any_of.items()},
