@@ -52,6 +52,11 @@ def display_name(word: str) -> str:
     return DISPLAY_NAMES[word]
 
 
+def verdict_words(verdict: str) -> str:
+    """A verdict as a sentence says it: "Python", "NodeJS" or "a close call"."""
+    return "a close call" if verdict == "either" else display_name(verdict)
+
+
 def other_language(language: Language) -> Language:
     """The language that is not `language`."""
     return "nodejs" if language == "python" else "python"

@@ -17,14 +17,13 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from .engine import Recommendation
-from .kinds import Verdict, display_name
+from .kinds import Verdict, verdict_words
 from .paths import site_folder
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 INK = (27, 31, 36)
 MUTED = (74, 85, 97)
-PAPER = (255, 255, 255)
 COLOURS = {
     "python": ((43, 91, 132), (227, 237, 246)),
     "nodejs": ((46, 107, 37), (229, 241, 226)),
@@ -41,11 +40,6 @@ def _font(bold: bool, size: int) -> Font:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     path: Path = site_folder("static") / "fonts" / name
     return ImageFont.truetype(str(path), size)
-
-
-def _verdict_words(verdict: Verdict) -> str:
-    """What the picture says first: "Python", "NodeJS" or "A close call"."""
-    return "A close call" if verdict == "either" else display_name(verdict)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int, lines: int) -> list[str]:
@@ -97,15 +91,15 @@ def picture_png(picture: Picture) -> bytes:
     draw.rectangle((0, 0, 24, HEIGHT), fill=strong)
 
     draw.text((MARGIN, 56), picture.heading, font=_font(False, 34), fill=MUTED)
-    draw.text((MARGIN, 104), _verdict_words(picture.verdict), font=_font(True, 96), fill=strong)
+    heading = verdict_words(picture.verdict)
+    heading = heading[0].upper() + heading[1:]  # "A close call"
+    draw.text((MARGIN, 104), heading, font=_font(True, 96), fill=strong)
 
     # The two scores as one bar: Python's share on the left, NodeJS's on the right.
     top, bar_height, bar_width = 252, 44, WIDTH - 2 * MARGIN
     total = picture.python + picture.nodejs
     python_width = round(bar_width * picture.python / total) if total else bar_width // 2
-    python_width = int(python_width)
     python_colour, nodejs_colour = COLOURS["python"][0], COLOURS["nodejs"][0]
-    draw.rectangle((MARGIN, top, MARGIN + bar_width, top + bar_height), fill=PAPER)
     if python_width:
         draw.rectangle((MARGIN, top, MARGIN + python_width, top + bar_height), fill=python_colour)
     if python_width < bar_width:
@@ -140,8 +134,7 @@ def _text_width(text: str) -> int:
 
 
 def _badge_value(rec: Recommendation) -> str:
-    words = _verdict_words(rec.verdict)
-    return words.lower() if rec.verdict == "either" else words
+    return verdict_words(rec.verdict)
 
 
 def badge_width(rec: Recommendation) -> int:

@@ -10,8 +10,8 @@ from typing import Any
 from ..advisor import Advisor
 from ..content import Strength
 from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits
-from ..kinds import display_name
-from .words import answer_lines, answer_text, change_text, short_label, verdict_words, would_text
+from ..kinds import display_name, verdict_words
+from .words import answer_lines, answer_text, change_text, short_label, would_text
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 

@@ -8,10 +8,9 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Recommendation
-from ..kinds import display_name
+from ..kinds import display_name, verdict_words
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import AnswerRow, Citer, CodeLink, PlanView, SourceRow, answer_rows, plan_json, plan_view
-from .words import verdict_words
 
 
 def _mean(value: float) -> str:

@@ -56,10 +56,6 @@ def change_text(advisor: Advisor, change: Change) -> str:
     return " and ".join(_edit_text(advisor, edit) for edit in change.edits)
 
 
-def verdict_words(verdict: str) -> str:
-    return "a close call" if verdict == "either" else display_name(verdict)
-
-
 def headline(rec: Recommendation) -> str:
     if rec.verdict == "either":
         return "A close call: either will do"
