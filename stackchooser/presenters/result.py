@@ -36,18 +36,14 @@ class ResultPage:
     code: str
     rec: Recommendation
     headline: str
-    verdict_name: str
-    lean_name: str | None
     lean_text: str | None  # on a close call: why the plan is in its language
     permalink: str
     plan: PlanView | None
     alternative_plan: PlanView | None
     reasons: tuple[ReasonRow, ...]
     chart: Chart
-    changes: tuple[ChangeRow, ...]
     answers: tuple[AnswerRow, ...]
     ruleset_released: str
-    either_margin: int
     current_version: int
     badge_width: int
     badge_markdown: str
@@ -95,8 +91,6 @@ def result_page(
         code=result.code,
         rec=rec,
         headline=headline(rec),
-        verdict_name=display_name(rec.verdict),
-        lean_name=display_name(rec.lean) if rec.lean != "either" else None,
         lean_text=lean_text(advisor, rec),
         permalink=permalink,
         plan=plan,
@@ -106,15 +100,13 @@ def result_page(
             rec.reasons,
             [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
         ),
-        changes=changes,
         answers=answer_rows(advisor, rec, change_answer),
         ruleset_released=ruleset.released,
-        either_margin=ruleset.either_margin,
         current_version=content.current.version,
         badge_width=badge_width(rec),
         badge_markdown=badge_markdown(rec, permalink),
         firmness=firmness(rec, ruleset.either_margin),
-        change_groups=change_groups(advisor, rec, link),
+        change_groups=change_groups(advisor, rec, changes),
     )
 
 

@@ -3,7 +3,8 @@ changes and answers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,10 @@ class SourceRow:
     citation: str
 
 
+def source_row(strength: Strength) -> SourceRow:
+    return SourceRow(strength.id, strength.gist, strength.citation)
+
+
 @dataclass(frozen=True)
 class Sources:
     """The strengths an item rests on: shown in full the first time, by id afterwards."""
@@ -41,16 +46,12 @@ class Sources:
 class Citer:
     """Hands out each strength in full once per page, and by id after that."""
 
-    def __init__(self, strengths: dict[str, Strength] | Any) -> None:
+    def __init__(self, strengths: Mapping[str, Strength]) -> None:
         self.strengths = strengths
         self.shown: set[str] = set()
 
     def __call__(self, strength_ids: Sequence[str]) -> Sources:
-        first = tuple(
-            SourceRow(s, self.strengths[s].gist, self.strengths[s].citation)
-            for s in strength_ids
-            if s not in self.shown
-        )
+        first = tuple(source_row(self.strengths[s]) for s in strength_ids if s not in self.shown)
         repeated = tuple(s for s in strength_ids if s in self.shown)
         self.shown.update(strength_ids)
         return Sources(first, repeated)
@@ -144,15 +145,17 @@ def answer_rows(
     )
 
 
-def change_groups(advisor: Advisor, rec: Recommendation, link: CodeLink) -> tuple[ChangeGroup, ...]:
+def change_groups(
+    advisor: Advisor, rec: Recommendation, rows: Sequence[ChangeRow]
+) -> tuple[ChangeGroup, ...]:
     """What would change it, grouped by the verdict each change gives and, for pairs of
-    changes, by the change they share (the most shared first)."""
-    ruleset = advisor.ruleset_of(rec)
+    changes, by the change they share (the most shared first). `rows` are the changes'
+    rows (see :func:`change_rows`), whose links the items reuse."""
+    urls = {change: row.url for change, row in zip(rec.changes, rows, strict=True)}
 
     def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
-        code = advisor.code_for(apply_edits(rec.answers, change.edits, ruleset), ruleset)
         words = " and ".join(would_text(advisor, edit) for edit in edits)
-        return ChangeItem(words, change.python, change.nodejs, link(code))
+        return ChangeItem(words, change.python, change.nodejs, urls[change])
 
     groups = []
     for verdict in ("python", "nodejs", "either"):
@@ -169,11 +172,8 @@ def change_groups(advisor: Advisor, rec: Recommendation, link: CodeLink) -> tupl
             )
         pairs = [c for c in changes if len(c.edits) == 2]
         while pairs:
-            counted: dict[Edit, int] = {}
-            for change in pairs:
-                for edit in change.edits:
-                    counted[edit] = counted.get(edit, 0) + 1
-            shared = max(counted, key=lambda edit: counted[edit])  # first of the most shared
+            counted = Counter(edit for change in pairs for edit in change.edits)
+            shared = counted.most_common(1)[0][0]  # the first met of the most shared
             together = [c for c in pairs if shared in c.edits]
             groups.append(
                 ChangeGroup(

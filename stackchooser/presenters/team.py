@@ -10,7 +10,17 @@ from ..advisor import Advisor
 from ..engine import Recommendation
 from ..kinds import display_name, verdict_words
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
-from .rows import AnswerRow, Citer, CodeLink, PlanView, SourceRow, answer_rows, plan_json, plan_view
+from .rows import (
+    AnswerRow,
+    Citer,
+    CodeLink,
+    PlanView,
+    SourceRow,
+    answer_rows,
+    plan_json,
+    plan_view,
+    source_row,
+)
 
 
 def _mean(value: float) -> str:
@@ -21,9 +31,7 @@ def _mean(value: float) -> str:
 @dataclass(frozen=True)
 class MemberRow:
     number: int
-    code: str
     url: str
-    verdict: str
     verdict_words: str
     python: int
     nodejs: int
@@ -38,7 +46,6 @@ class CountRow:
 
 @dataclass(frozen=True)
 class DisagreementRow:
-    question: str
     summary: str
     counts: tuple[CountRow, ...]
     points: int
@@ -61,16 +68,14 @@ class TeamPage:
     disagreements: tuple[DisagreementRow, ...]
     agreed: tuple[str, ...]
     majority_url: str
-    majority_answers: tuple[AnswerRow, ...]
     plan: PlanView | None
     tie_rule: str
     can_add: bool
     either_margin: int
 
 
-def source_rows(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceRow, ...]:
-    strengths = advisor.content.strengths
-    return tuple(SourceRow(s, strengths[s].gist, strengths[s].citation) for s in strength_ids)
+def _source_rows(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceRow, ...]:
+    return tuple(source_row(advisor.content.strengths[s]) for s in strength_ids)
 
 
 def _team_headline(team: TeamResult) -> str:
@@ -97,9 +102,7 @@ def team_page(
         members=tuple(
             MemberRow(
                 m.number,
-                m.code,
                 page(m.code),
-                m.recommendation.verdict,
                 verdict_words(m.recommendation.verdict),
                 m.recommendation.python,
                 m.recommendation.nodejs,
@@ -109,20 +112,18 @@ def team_page(
         ),
         disagreements=tuple(
             DisagreementRow(
-                d.question,
                 advisor.question(d.question).summary,
                 tuple(
                     CountRow(advisor.question(d.question).option(o).label, n) for o, n in d.counts
                 ),
                 d.points,
-                source_rows(advisor, d.python_strengths),
-                source_rows(advisor, d.nodejs_strengths),
+                _source_rows(advisor, d.python_strengths),
+                _source_rows(advisor, d.nodejs_strengths),
             )
             for d in team.disagreements
         ),
         agreed=tuple(advisor.question(q).summary for q in team.agreed),
         majority_url=page(majority_code),
-        majority_answers=answer_rows(advisor, team.majority),
         plan=plan_view(advisor, team.majority.plan, Citer(advisor.content.strengths))
         if team.majority.plan
         else None,

@@ -10,13 +10,8 @@ from ..kinds import display_name
 
 
 def answer_text(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> str:
-    """An answer in words, as the questionnaire showed it."""
-    question = advisor.question(question_id)
-    if isinstance(value, str):
-        return question.option(value).label
-    if not value:
-        return "None of these"
-    return "; ".join(question.option(option).label for option in value)
+    """An answer in words, as the questionnaire showed it, on one line."""
+    return "; ".join(answer_lines(advisor, question_id, value))
 
 
 def answer_label(advisor: Advisor, question_id: str, option_id: str) -> str:

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from ..content import Question
 from ..engine import AnswerError, normalize_answer
-from ..presenters import answer_lines, answer_text
+from ..presenters import answer_lines
 from .forms import SubmitAnswersForm, form_class
 from .helpers import advisor
 from .results import find_result
@@ -131,7 +131,6 @@ def check() -> Response | str:
     rows = [
         {
             "question": question,
-            "answer": answer_text(advisor(), question.id, saved[question.id]),
             "lines": answer_lines(advisor(), question.id, saved[question.id]),
             "change_url": _step_url(question, change=True),
         }
