@@ -22,17 +22,14 @@ from werkzeug.http import parse_etags
 
 # A result never changes for a code, but its page does change with a deploy (the ETag
 # includes the build): caches keep it a little while (RESULT_MAX_AGE), then revalidate.
-CONTENT_TYPES = {
+CONTENT_TYPES = {  # by format; a team's kinds are "team_" and the format
     "html": "text/html; charset=utf-8",
     "json": "application/json",
     "md": "text/markdown; charset=utf-8",
     "png": "image/png",
     "svg": "image/svg+xml; charset=utf-8",
-    "team_html": "text/html; charset=utf-8",
-    "team_json": "application/json",
-    "team_md": "text/markdown; charset=utf-8",
-    "team_png": "image/png",
 }
+TEAM = "team_"
 # What each URL variable of a cached route may hold: a permalink code, or a team's codes.
 VARIABLE_PATTERNS = {
     "code": "[0-9a-z]{1,64}",
@@ -52,13 +49,14 @@ class Rendered:
 
 
 def _headers(kind: str, code: str, etag: str, max_age: int) -> tuple[tuple[str, str], ...]:
+    form = kind.removeprefix(TEAM)
     headers = [
-        ("Content-Type", CONTENT_TYPES[kind]),
+        ("Content-Type", CONTENT_TYPES[form]),
         ("ETag", f'"{etag}"'),
         ("Cache-Control", f"public, max-age={max_age}"),
     ]
-    if kind in ("md", "team_md"):
-        name = "team-" + code.replace("-", "") if kind == "team_md" else code
+    if form == "md":
+        name = "team-" + code.replace("-", "") if kind.startswith(TEAM) else code
         headers.append(
             ("Content-Disposition", f'attachment; filename="stackchooser-decision-{name}.md"')
         )

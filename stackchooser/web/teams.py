@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, redirect, render_template, session, url_for
+from flask import Blueprint, Response, redirect, render_template, session, url_for
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response as Redirect
 
@@ -113,12 +113,24 @@ def preview(codes: str) -> Response:
     return respond_cached("team_png", codes, render)
 
 
+def _members_with_room(codes: str) -> list[str]:
+    """The member codes of a team that can take one more; raises TeamError or
+    PermalinkError (checking each code decodes, without combining the team)."""
+    members = split_codes(codes)
+    if len(members) >= MAX_MEMBERS:
+        raise TeamError("the team is full")
+    for code in members:
+        advisor().from_code(code)
+    return members
+
+
 @bp.get("/t/<codes>/add")
 def add(codes: str) -> Redirect:
     """Join a team: answer the questionnaire; finishing it lands on the longer team link."""
-    team = find_team(codes)
-    if len(team.members) >= MAX_MEMBERS:
-        abort(404)
+    try:
+        _members_with_room(codes)
+    except (TeamError, PermalinkError):
+        raise TeamNotFound() from None
     session["answers"] = {}
     session[SESSION_KEY] = codes
     return redirect(url_for("wizard.step", question_id=advisor().content.questions[0].id))
@@ -131,10 +143,7 @@ def joined_team(code: str) -> str | None:
     if not isinstance(codes, str):
         return None
     try:
-        members = split_codes(codes)
-        if len(members) >= MAX_MEMBERS:
-            return None
-        advisor().team(codes)
+        members = _members_with_room(codes)
     except (TeamError, PermalinkError):
         return None
     return url_for("teams.page", codes=SEPARATOR.join([*members, code]))
