@@ -51,7 +51,8 @@ def find_result(code: str) -> Result:
         raise ResultNotFound() from None
 
 
-def _permalink(code: str) -> str:
+def result_link(code: str) -> str:
+    """A result's absolute link (the JSON, records and teams link absolutely)."""
     return public_url(url_for("results.page", code=code))
 
 
@@ -67,7 +68,7 @@ def page(code: str) -> Response:
         rows = presenters.result_page(
             advisor(),
             find_result(code),
-            _permalink(code),
+            result_link(code),
             _page_link,
             lambda question: url_for("wizard.edit", code=code, question=question),
         )
@@ -82,7 +83,7 @@ def as_json(code: str) -> Response:
     """The result as JSON."""
 
     def render() -> bytes:
-        data = presenters.result_json(advisor(), find_result(code), _permalink(code), _link)
+        data = presenters.result_json(advisor(), find_result(code), result_link(code), result_link)
         return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
     return respond_cached("json", code, render)
@@ -93,7 +94,9 @@ def as_markdown(code: str) -> Response:
     """The result as a Markdown architecture decision record, as a download."""
 
     def render() -> bytes:
-        record = presenters.decision_record(advisor(), find_result(code), _permalink(code), _link)
+        record = presenters.decision_record(
+            advisor(), find_result(code), result_link(code), result_link
+        )
         return render_record(record, advisor().content.article).encode()
 
     return respond_cached("md", code, render)
@@ -111,13 +114,8 @@ def badge(code: str) -> Response:
     return respond_cached(
         "svg",
         code,
-        lambda: badge_svg(find_result(code).recommendation, _permalink(code)).encode(),
+        lambda: badge_svg(find_result(code).recommendation, result_link(code)).encode(),
     )
-
-
-def _link(code: str) -> str:
-    """Links in the JSON and the decision record are absolute."""
-    return _permalink(code)
 
 
 @bp.get("/api/v1/openapi.json")
@@ -148,7 +146,7 @@ def api_recommendation() -> Response:
         return api_error(error.message, error.field)
     except AnswerError as error:
         return api_error(error.message, error.field[:40])
-    data = presenters.result_json(advisor(), result, _permalink(result.code), _link)
+    data = presenters.result_json(advisor(), result, result_link(result.code), result_link)
     response = Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
     response.headers["Link"] = f'<{data["permalink"]}>; rel="alternate"; type="text/html"'
     response.headers["Cache-Control"] = "no-store"

@@ -20,6 +20,7 @@ from ..records import render_team_record
 from ..team import MAX_MEMBERS, SEPARATOR, TeamError, TeamResult, split_codes
 from .cache import respond_cached
 from .helpers import advisor, public_url
+from .results import result_link
 
 bp = Blueprint("teams", __name__)
 
@@ -53,17 +54,13 @@ def team_link(codes: str) -> str:
     return public_url(url_for("teams.page", codes=codes))
 
 
-def _member_link(code: str) -> str:
-    return public_url(url_for("results.page", code=code))
-
-
 @bp.get("/t/<codes>")
 def page(codes: str) -> Response:
     """The team page."""
 
     def render() -> bytes:
         rows = presenters.team_page(
-            advisor(), codes, find_team(codes), team_link(codes), _member_link
+            advisor(), codes, find_team(codes), team_link(codes), result_link
         )
         return render_template("pages/team.html", team=rows).encode()
 
@@ -75,7 +72,7 @@ def as_json(codes: str) -> Response:
     """The team as JSON."""
 
     def render() -> bytes:
-        data = presenters.team_json(advisor(), find_team(codes), team_link(codes), _member_link)
+        data = presenters.team_json(advisor(), find_team(codes), team_link(codes), result_link)
         return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
     return respond_cached("team_json", codes, render)
@@ -87,7 +84,7 @@ def as_markdown(codes: str) -> Response:
 
     def render() -> bytes:
         record = presenters.team_record(
-            advisor(), codes, find_team(codes), team_link(codes), _member_link
+            advisor(), codes, find_team(codes), team_link(codes), result_link
         )
         return render_team_record(record, advisor().content.article).encode()
 
