@@ -8,9 +8,16 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import settings
 
 from stackchooser import create_app
 from stackchooser.advisor import Advisor
+
+# Property tests run fewer cases in the fast loop; scripts/test.sh (and so CI) selects
+# the "ci" profile, which keeps every test's own case count.
+settings.register_profile("dev", max_examples=25)
+settings.register_profile("ci")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def require(condition: bool, what: str) -> None:

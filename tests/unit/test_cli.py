@@ -1,29 +1,58 @@
-"""The command line, run as people run it: a subprocess of `python -m stackchooser`."""
+"""The command line: in-process through its `main`, and once as a real process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
+from stackchooser.cli import main
 from tests.data import SAMPLE_ANSWERS
 
 BASE = "http://localhost"
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "stackchooser", *args],
-        input=stdin,
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str, stdin: str = "") -> Done:
+    """`stackchooser ARGS` in this process, with its standard streams captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse's --help and usage errors
+            status = exit_.code if isinstance(exit_.code, int) else 1
+    return Done(status, out.getvalue(), err.getvalue())
+
+
+def test_the_installed_module_runs_as_a_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stackchooser", "recommend", "--format", "json"],
+        input=body("python"),
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["verdict"] == "python"
 
 
 def body(name: str) -> str:

@@ -78,6 +78,7 @@ def test_no_page_refers_to_another_host(client: FlaskClient, url: str) -> None:
 WEIGHT_APP = create_app({"TESTING": True, "SECRET_KEY": "weight"})
 
 
+@pytest.mark.robustness  # a few seconds of random pages: the long tier
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=answer_sets())
 def test_any_result_page_weighs_at_most_14_kb_compressed(answers: dict[str, object]) -> None:
