@@ -180,7 +180,9 @@ class Condition:
 class Weighting:
     """Points toward each language for one answer, the strengths it rests on, and why.
 
-    `tension` is what to watch for when the plan goes the other way (ruleset 2 on).
+    `tension` is what to watch for when the plan goes the other way (ruleset 2 on);
+    `concern` groups it with other answers' tensions that give up the same strengths
+    (ruleset 3 on).
     """
 
     python: int
@@ -189,6 +191,7 @@ class Weighting:
     why: str
     tension: str | None = None
     when: Condition = field(default_factory=Condition)
+    concern: str | None = None
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,8 @@ class CloseCall:
     The answer to `question`, when `languages` maps it; otherwise (ruleset 2 on, when
     `by_scores`) the higher score, and on equal scores `fallback` for `fallback_why`.
     Without `by_scores` a close call with no team language has no lean (ruleset 1).
+    When `scores_first` holds (ruleset 3 on: a large system), the higher score comes
+    before the team's language, which then decides only equal scores.
     """
 
     question: str
@@ -241,6 +246,7 @@ class CloseCall:
     fallback: Language | None = None
     fallback_why: str = ""
     fallback_strengths: tuple[str, ...] = ()
+    scores_first: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -294,8 +300,9 @@ class PartRule:
 class TensionRule:
     """A tension on a one-of answer that depends on the plan's shape, not on its points.
 
-    It holds when `when` holds, the plan's back end is in `backend` (if set), and the
-    plan mixes Python with another language exactly when `mixed` says (if set).
+    It holds when `when` holds, the plan's back end is in `backend` (if set), the plan
+    mixes Python with another language exactly when `mixed` says (if set), and the plan
+    has a companion service in `service` (if set).
     """
 
     question: str
@@ -304,6 +311,21 @@ class TensionRule:
     when: Condition
     backend: Language | None = None
     mixed: bool | None = None
+    service: Language | None = None
+    concern: str | None = None
+
+
+@dataclass(frozen=True)
+class Concern:
+    """Ruleset 3 on: one thing a plan gives up, said once however many answers ask for it.
+
+    Every tension of the concern cites its `strengths` (no two concerns share one);
+    `text` is said when two or more answers are behind it.
+    """
+
+    id: str
+    strengths: tuple[str, ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -316,6 +338,10 @@ class PlanRules:
     tensions: tuple[TensionRule, ...]
     one_language: Mapping[Language, str]
     one_language_when: Condition
+    # Ruleset 3 on: a summary claims one language only when every part has a language
+    # and all are of one family (JavaScript and NodeJS are one).
+    one_language_strict: bool = False
+    concerns: Mapping[str, Concern] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -631,6 +657,7 @@ class _RulesetParser:
             why=table.text("why") if table.has("why") or base is None else base.why,
             tension=table.optional_text("tension") or (base.tension if base else None),
             when=self.condition(table) if base is not None else Condition(),
+            concern=table.optional_text("concern") or (base.concern if base else None),
         )
 
     def weights(self) -> tuple[tuple[Question, ...], dict[str, dict[str, OptionRule]]]:
@@ -706,6 +733,11 @@ class _RulesetParser:
             mapped[option_id] = language
         if name == "either_follows":
             return CloseCall(question, mapped)
+        scores_first = None
+        if table.has("scores_first"):
+            scores_first = self.condition(table.table("scores_first"))
+            if scores_first.always:
+                raise table.error("scores_first", "needs a condition")
         return CloseCall(
             question,
             mapped,
@@ -713,6 +745,7 @@ class _RulesetParser:
             fallback=self.language(table, "fallback"),
             fallback_why=table.text("fallback_why"),
             fallback_strengths=self.strength_ids(table, "fallback_strengths"),
+            scores_first=scores_first,
         )
 
     # [split], [[stack_rules]] and [stacks] (ruleset 1)
@@ -788,6 +821,8 @@ class _RulesetParser:
                     when=self.condition(table),
                     backend=self.language(table, "backend", required=False),
                     mixed=table.flag("mixed"),
+                    service=self.language(table, "service", required=False),
+                    concern=table.optional_text("concern"),
                 )
             )
         one_language = plan.table("one_language")
@@ -798,7 +833,28 @@ class _RulesetParser:
             tensions=tuple(tensions),
             one_language={language: one_language.text(language) for language in LANGUAGES},
             one_language_when=self.condition(one_language),
+            one_language_strict=bool(one_language.flag("strict")),
+            concerns=self.concerns(plan),
         )
+
+    # [plan.concerns.<id>] (ruleset 3 on)
+    def concerns(self, plan: _Table) -> dict[str, Concern]:
+        concerns: dict[str, Concern] = {}
+        owner: dict[str, str] = {}
+        for concern_id, _ in plan.table("concerns", required=False).items():
+            table = plan.table("concerns").table(concern_id)
+            strengths = self.strength_ids(table)
+            if not strengths:
+                raise table.error("strengths", "a concern must cite a strength")
+            for strength_id in strengths:
+                if strength_id in owner:
+                    raise table.error(
+                        "strengths",
+                        f"{strength_id!r} is already given up by {owner[strength_id]!r}",
+                    )
+                owner[strength_id] = concern_id
+            concerns[concern_id] = Concern(concern_id, strengths, table.text("text"))
+        return concerns
 
     def ruleset(self) -> Ruleset:
         version = self.data.whole("version", minimum=1)
@@ -819,12 +875,36 @@ class _RulesetParser:
             raise ContentError(self.path, "(top)", "needs either stack_rules or plan, not both")
         if ruleset.plan is not None:
             self.check_tension_texts(ruleset)
+            self.check_concerns(ruleset)
         return ruleset
+
+    def check_concerns(self, ruleset: Ruleset) -> None:
+        """With concerns, every tension names one that exists."""
+        assert ruleset.plan is not None
+        concerns = ruleset.plan.concerns
+        if not concerns:
+            return
+        for question_id, rules in ruleset.weights.items():
+            for option_id, rule in rules.items():
+                for weighting in rule.all_weightings:
+                    if weighting.tension and weighting.concern not in concerns:
+                        raise ContentError(
+                            self.path,
+                            f"weights.{question_id}.{option_id}.concern",
+                            f"unknown or missing concern {weighting.concern!r}",
+                        )
+        for index, tension in enumerate(ruleset.plan.tensions):
+            if tension.concern not in concerns:
+                raise ContentError(
+                    self.path,
+                    f"plan.tension[{index}].concern",
+                    f"unknown or missing concern {tension.concern!r}",
+                )
 
     def check_tension_texts(self, ruleset: Ruleset) -> None:
         """With a plan, every answer that can pull against it says what to watch for."""
         assert ruleset.plan is not None
-        explained = {rule.question for rule in ruleset.plan.tensions}
+        explained = {rule.question for rule in ruleset.plan.tensions if rule.service is None}
         for question_id, rules in ruleset.weights.items():
             if question_id in explained:
                 continue

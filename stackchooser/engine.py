@@ -14,8 +14,27 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .content import Answers, AnswerValue, PartRule, Question, Ruleset, Weighting, chosen
-from .kinds import EditAction, Favours, Language, LeanBasis, PartLanguage, PartRole, Verdict
+from .content import (
+    Answers,
+    AnswerValue,
+    PartRule,
+    PlanRules,
+    Question,
+    Ruleset,
+    Weighting,
+    chosen,
+)
+from .kinds import (
+    ChangeKind,
+    EditAction,
+    Favours,
+    Language,
+    LeanBasis,
+    PartLanguage,
+    PartRole,
+    Verdict,
+    language_family,
+)
 
 __all__ = [
     "AnswerError",
@@ -62,6 +81,7 @@ class Reason:
     strengths: tuple[str, ...]
     why: str
     tension: str | None = None
+    concern: str | None = None
 
     @property
     def weight(self) -> int:
@@ -79,12 +99,19 @@ class Edit:
 
 @dataclass(frozen=True)
 class Change:
-    """The fewest edits (one, or else two) that would give another verdict."""
+    """The fewest edits (one, or else two) that would give another verdict or plan language.
+
+    `plan_language` is the language the plan would then be in; `kind` says whether the
+    change moves the back end to the other language ("switch"), or keeps it and only
+    makes the result clear ("firmer") or a close call ("closer").
+    """
 
     edits: tuple[Edit, ...]
     verdict: Verdict
     python: int
     nodejs: int
+    plan_language: Verdict = "either"
+    kind: ChangeKind = "switch"
 
 
 @dataclass(frozen=True)
@@ -100,12 +127,16 @@ class PlanPart:
 
 @dataclass(frozen=True)
 class Tension:
-    """An answer that pulls against the plan: what it gives up and what to watch for."""
+    """What the plan gives up and what to watch for, with every answer that asks for it.
+
+    `question` and `answer` are the first of `because`.
+    """
 
     question: str
     answer: str
     text: str
     strengths: tuple[str, ...]
+    because: tuple[AnswerRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,6 +291,7 @@ def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
                     weighting.strengths,
                     weighting.why,
                     weighting.tension,
+                    weighting.concern,
                 )
             )
     return python, nodejs, reasons
@@ -300,18 +332,48 @@ def _lean(
     """The language the result leans to, why, and the reasons that decided a close call."""
     if verdict != "either":
         return verdict, "verdict", ()
+    lean, basis = close_call_lean(answers, python, nodejs, ruleset)
+    if basis == "team":
+        rule = ruleset.close_call
+        return lean, basis, tuple(r for r in reasons if r.question == rule.question)
+    if basis == "scores":
+        return lean, basis, _tipping(reasons, lean, abs(python - nodejs))
+    return lean, basis, ()
+
+
+def close_call_lean(
+    answers: Answers, python: float, nodejs: float, ruleset: Ruleset
+) -> tuple[Verdict, LeanBasis | None]:
+    """The language a close call leans to, and why: the team's language, or (ruleset 2
+    on) the higher score, or on equal scores the fallback. On a large system (ruleset 3
+    on) the higher score comes first and the team decides only equal scores."""
     rule = ruleset.close_call
     answer = answers[rule.question]
     named = rule.languages.get(answer) if isinstance(answer, str) else None
+    by_scores = rule.by_scores and python != nodejs
+    if by_scores and rule.scores_first is not None and rule.scores_first.matches(answers):
+        return ("python" if python > nodejs else "nodejs"), "scores"
     if named is not None:
-        return named, "team", tuple(r for r in reasons if r.question == rule.question)
+        return named, "team"
     if not rule.by_scores:
-        return "either", None, ()
-    if python != nodejs:
-        lean: Language = "python" if python > nodejs else "nodejs"
-        return lean, "scores", tuple(_strongest(reasons, lean)[:STRONGEST_REASONS])
+        return "either", None
+    if by_scores:
+        return ("python" if python > nodejs else "nodejs"), "scores"
     assert rule.fallback is not None  # a close call that decides by scores has a fallback
-    return rule.fallback, "fallback", ()
+    return rule.fallback, "fallback"
+
+
+def _tipping(reasons: Iterable[Reason], lean: str, lead: int) -> tuple[Reason, ...]:
+    """The fewest answers favouring `lean` (heaviest first) without whose points the
+    lead of `lead` points would be gone."""
+    tipping: list[Reason] = []
+    removed = 0
+    for reason in _strongest(reasons, lean):
+        if removed >= lead:
+            break
+        tipping.append(reason)
+        removed += reason.weight
+    return tuple(tipping)
 
 
 # --- ruleset 1: the canned stack line ---------------------------------------------------
@@ -391,33 +453,71 @@ def compose_plan(
             shorts.append(rule.short)
     languages = {part.language for part in parts if part.language is not None}
     mixed = "python" in languages and len(languages) > 1
+    service_languages = {part.language for part in parts if part.role == "service"}
 
-    tensions: dict[AnswerRef, Tension] = {}
-    explained = {rule.question for rule in rules.tensions}
+    # Each tension: (answer, text, strengths, concern); the first for an answer wins.
+    found: dict[AnswerRef, tuple[str, tuple[str, ...], str | None]] = {}
+    # A question with plan-shape tensions is explained by them alone; tensions about a
+    # service's owner come beside the answer's own.
+    explained = {rule.question for rule in rules.tensions if rule.service is None}
     for tension_rule in rules.tensions:
         if tension_rule.backend not in (None, language):
             continue
         if tension_rule.mixed is not None and tension_rule.mixed != mixed:
             continue
+        if tension_rule.service is not None and tension_rule.service not in service_languages:
+            continue
         if tension_rule.when.matches(answers):
             ref = (tension_rule.question, str(answers[tension_rule.question]))
-            tensions.setdefault(ref, Tension(*ref, tension_rule.text, tension_rule.strengths))
+            found.setdefault(ref, (tension_rule.text, tension_rule.strengths, tension_rule.concern))
     for reason in reasons:
         ref = (reason.question, reason.answer)
         if reason.favours in (language, "neither") or reason.question in explained:
             continue
-        if ref in covered or ref in tensions:
+        if ref in covered or ref in found:
             continue
         assert reason.tension is not None  # checked when the ruleset is loaded
-        tensions[ref] = Tension(*ref, reason.tension, reason.strengths)
-    order = ruleset.answer_order
-    ordered = sorted(tensions.values(), key=lambda t: order[t.question, t.answer])
+        found[ref] = (reason.tension, reason.strengths, reason.concern)
+    tensions = _tensions(found, ruleset)
 
     summary = _join(shorts)
-    if not mixed and rules.one_language_when.matches(answers):
+    if rules.one_language_when.matches(answers) and _one_language(parts, mixed, rules):
         summary += ", " + rules.one_language[language]
     summary = summary[0].upper() + summary[1:] + "."
-    return Plan(language, summary, tuple(parts), tuple(ordered))
+    return Plan(language, summary, tuple(parts), tensions)
+
+
+def _one_language(parts: Iterable[PlanPart], mixed: bool, rules: PlanRules) -> bool:
+    """Whether the plan may say it keeps to one language."""
+    if not rules.one_language_strict:
+        return not mixed
+    languages = [part.language for part in parts]
+    return None not in languages and len({language_family(str(x)) for x in languages}) == 1
+
+
+def _tensions(
+    found: Mapping[AnswerRef, tuple[str, tuple[str, ...], str | None]], ruleset: Ruleset
+) -> tuple[Tension, ...]:
+    """The tensions in questionnaire order; from ruleset 3 on, one per concern, naming
+    every answer behind it (a lone answer keeps its own words)."""
+    order = ruleset.answer_order
+    refs = sorted(found, key=lambda ref: order[ref])
+    assert ruleset.plan is not None
+    concerns = ruleset.plan.concerns
+    grouped: dict[str, list[AnswerRef]] = {}
+    for ref in refs:
+        concern = found[ref][2]
+        key = concern if concern is not None and concern in concerns else f"answer:{ref}"
+        grouped.setdefault(key, []).append(ref)
+    tensions = []
+    for key, because in grouped.items():
+        text, strengths, _ = found[because[0]]
+        if key in concerns:
+            strengths = concerns[key].strengths
+            if len(because) > 1:
+                text = concerns[key].text
+        tensions.append(Tension(*because[0], text, strengths, tuple(because)))
+    return tuple(tensions)
 
 
 def _part(rule: PartRule, answers: Answers) -> PlanPart:
@@ -476,8 +576,42 @@ def _valid_pair(
     return _within_limits(question_a, _toggle(question_a, value_a, edit_b.option))
 
 
+def _outcome(
+    answers: Answers, python: int, nodejs: int, ruleset: Ruleset
+) -> tuple[Verdict, Verdict]:
+    """The verdict and the plan's language for scores of (edited) answers."""
+    verdict = _verdict(python, nodejs, ruleset)
+    if verdict != "either":
+        return verdict, verdict
+    return verdict, close_call_lean(answers, python, nodejs, ruleset)[0]
+
+
+def _change(
+    edits: tuple[Edit, ...],
+    edited: Mapping[str, AnswerValue],
+    python: int,
+    nodejs: int,
+    now: tuple[Verdict, Verdict],
+    answers: Answers,
+    ruleset: Ruleset,
+) -> Change | None:
+    """The change the edits make, or None when verdict and plan language stay."""
+    verdict, plan_language = _outcome({**answers, **edited}, python, nodejs, ruleset)
+    if (verdict, plan_language) == now:
+        return None
+    kind: ChangeKind = "switch"
+    if plan_language == now[1]:
+        kind = "closer" if verdict == "either" else "firmer"
+    return Change(edits, verdict, python, nodejs, plan_language, kind)
+
+
+def _switches_first(changes: list[Change]) -> tuple[Change, ...]:
+    return tuple(sorted(changes, key=lambda change: change.kind != "switch"))
+
+
 def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Change, ...]:
-    """Every single edit that flips the verdict; if there is none, every flipping pair.
+    """Every single edit that changes the verdict or the plan's language; if there is
+    none, every such pair. Changes that move the back end to the other language first.
 
     An edit changes only the points of the questions that depend on the edited one, so
     only those are rescored; a pair's scores are the sum of its edits' effects unless the
@@ -485,6 +619,7 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
     """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
     base_python, base_nodejs = _points(answers, ruleset)
+    now = _outcome(answers, base_python, base_nodejs, ruleset)
     dependents = ruleset.dependents
 
     def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
@@ -500,11 +635,11 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
         effects.append((python - base_python, nodejs - base_nodejs))
         if not _within_limits(ruleset.question(edit.question), value):
             continue
-        new_verdict = _verdict(python, nodejs, ruleset)
-        if new_verdict != verdict:
-            changes.append(Change((edit,), new_verdict, python, nodejs))
+        change = _change((edit,), {edit.question: value}, python, nodejs, now, answers, ruleset)
+        if change is not None:
+            changes.append(change)
     if changes:
-        return tuple(changes)
+        return _switches_first(changes)
     for index, first in enumerate(edits):
         for offset, second in enumerate(edits[index + 1 :], start=index + 1):
             if not _valid_pair(first, second, ruleset):
@@ -512,18 +647,21 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
             (edit_a, value_a), (edit_b, value_b) = first, second
             if edit_a.question == edit_b.question:
                 question = ruleset.question(edit_a.question)
-                python, nodejs = rescored(
-                    {edit_a.question: _toggle(question, value_a, edit_b.option)}
-                )
+                edited: dict[str, AnswerValue] = {
+                    edit_a.question: _toggle(question, value_a, edit_b.option)
+                }
+                python, nodejs = rescored(edited)
             elif not dependents[edit_a.question].isdisjoint(dependents[edit_b.question]):
-                python, nodejs = rescored({edit_a.question: value_a, edit_b.question: value_b})
+                edited = {edit_a.question: value_a, edit_b.question: value_b}
+                python, nodejs = rescored(edited)
             else:
+                edited = {edit_a.question: value_a, edit_b.question: value_b}
                 python = base_python + effects[index][0] + effects[offset][0]
                 nodejs = base_nodejs + effects[index][1] + effects[offset][1]
-            new_verdict = _verdict(python, nodejs, ruleset)
-            if new_verdict != verdict:
-                changes.append(Change((edit_a, edit_b), new_verdict, python, nodejs))
-    return tuple(changes)
+            change = _change((edit_a, edit_b), edited, python, nodejs, now, answers, ruleset)
+            if change is not None:
+                changes.append(change)
+    return _switches_first(changes)
 
 
 # --- the whole result ------------------------------------------------------------------------

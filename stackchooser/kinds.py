@@ -29,6 +29,10 @@ PartRole = Literal["backend", "frontend", "service"]
 PartLanguage = Literal["python", "nodejs", "javascript"]
 """The language a part of the plan is written in (a front end may be JavaScript)."""
 
+ChangeKind = Literal["switch", "firmer", "closer"]
+"""What a change of answers does to the plan: moves its back end to the other language,
+or keeps it and makes the result clear, or a close call."""
+
 LeanBasis = Literal["verdict", "team", "scores", "fallback"]
 """Why the plan is in its language: a clear verdict, or on a close call the team's
 language, the higher score, or the ruleset's fallback on equal scores."""
@@ -55,6 +59,11 @@ def display_name(word: str) -> str:
 def verdict_words(verdict: str) -> str:
     """A verdict as a sentence says it: "Python", "NodeJS" or "a close call"."""
     return "a close call" if verdict == "either" else display_name(verdict)
+
+
+def language_family(language: str) -> str:
+    """The family a part's language belongs to: JavaScript and NodeJS are one."""
+    return "python" if language == "python" else "javascript"
 
 
 def other_language(language: Language) -> Language:

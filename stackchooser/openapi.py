@@ -18,8 +18,8 @@ EXAMPLE_ANSWERS = {
     "unified_stack": "no",
     "priorities": ["maintainability"],
 }
-EXAMPLE_CODE = "204q81pk"
-EXAMPLE_TEAM = "204q81pk-20bc48gv"
+EXAMPLE_CODE = "304q81bp"
+EXAMPLE_TEAM = "304q81bp-30bc48dy"
 
 
 def _answer_schema(question: Question) -> dict[str, Any]:

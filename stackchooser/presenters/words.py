@@ -91,12 +91,22 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
             f"{'JavaScript' if rec.lean == 'nodejs' else 'Python'} best, so the plan uses {lean}."
         )
     if rec.lean_basis == "scores":
-        deciding = "; ".join(
+        lead = abs(rec.margin)
+        tipping = " and ".join(
             f"“{advisor.question(r.question).option(r.answer).label}” (+{r.weight})"
             for r in rec.deciding
         )
+        team_language = advisor.ruleset_of(rec).close_call.languages.get(
+            str(rec.answers.get("team"))
+        )
+        why = (
+            "On a large system the article lets each language’s strengths count for more "
+            "than the team’s habits"
+            if team_language is not None
+            else "Your team has no one language to follow"
+        )
         return (
-            f"Your team has no one language to follow, so the answers that weigh most decide, "
-            f"and they lean to {lean}: {deciding}."
+            f"{why}, so the higher score decides: {lean} leads by {lead} "
+            f"point{'s' if lead != 1 else ''}, tipped by {tipping}."
         )
     return advisor.ruleset_of(rec).close_call.fallback_why

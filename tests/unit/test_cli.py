@@ -81,7 +81,7 @@ def test_text_names_the_verdict_the_plan_and_the_permalink() -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "Use Python for your back end"
     assert any(line.startswith("Suggested stack: ") for line in lines)
-    assert lines[-1].startswith("Permalink: /r/2")
+    assert lines[-1].startswith("Permalink: /r/3")
 
 
 def test_answers_as_options_give_the_same_result() -> None:

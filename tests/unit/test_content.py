@@ -116,10 +116,10 @@ def _edit(path: Path, old: str, new: str) -> None:
             ("1.toml", "weights.workloads.crud", "has no weights"),
         ),
         (
-            "rulesets/2.toml",
+            "rulesets/3.toml",
             'strengths = ["node-streams", "node-event-driven"]',
             'strengths = ["node-event-driven"]',
-            ("2.toml", "weights", "'node-streams' is cited by no option"),
+            ("3.toml", "weights", "'node-streams' is cited by no option"),
         ),
         (
             "rulesets/1.toml",
@@ -246,7 +246,7 @@ def test_a_question_missing_from_the_current_ruleset_is_refused(content_copy: Pa
         '{ id = "crud", label = "Ordinary records and forms"',
     )
     with pytest.raises(
-        ContentError, match=r"2\.toml: weights\.workloads\.batch: the option has no weights"
+        ContentError, match=r"3\.toml: weights\.workloads\.batch: the option has no weights"
     ):
         load_content(content_copy)
 

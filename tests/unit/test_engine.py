@@ -89,13 +89,14 @@ def apply(answers: dict[str, object], change: Change) -> dict[str, object]:
     return changed
 
 
-def test_changes_are_single_answer_changes_that_flip_the_verdict() -> None:
+def test_changes_are_single_answer_changes_that_flip_the_verdict_or_the_plan() -> None:
     rec = recommend(SAMPLE_ANSWERS["either"], RULESET)
     assert rec.changes
     for change in rec.changes:
         assert len(change.edits) == 1
-        assert change.verdict != rec.verdict
-        assert recommend(apply(dict(rec.answers), change), RULESET).verdict == change.verdict
+        assert (change.verdict, change.plan_language) != (rec.verdict, rec.lean)
+        changed = recommend(apply(dict(rec.answers), change), RULESET)
+        assert (changed.verdict, changed.lean) == (change.verdict, change.plan_language)
 
 
 def test_pairs_are_offered_only_when_no_single_change_flips_it() -> None:
@@ -127,20 +128,27 @@ def test_a_clear_result_may_need_more_than_two_changes() -> None:
 
 
 @given(answer_sets())
-def test_every_listed_change_flips_the_verdict_with_the_fewest_edits(
+def test_every_listed_change_flips_the_verdict_or_plan_with_the_fewest_edits(
     answers: dict[str, object],
 ) -> None:
     rec = recommend(answers, RULESET)
     sizes = {len(change.edits) for change in rec.changes}
     assert sizes <= {1} or sizes == {2}
+    kinds = [change.kind for change in rec.changes]
+    assert kinds == sorted(kinds, key=lambda kind: kind != "switch")  # switches first
     for change in rec.changes:
-        assert change.verdict != rec.verdict
+        assert (change.verdict, change.plan_language) != (rec.verdict, rec.lean)
         changed = recommend(apply(dict(rec.answers), change), RULESET)
-        assert (changed.verdict, changed.python, changed.nodejs) == (
+        assert (changed.verdict, changed.lean, changed.python, changed.nodejs) == (
             change.verdict,
+            change.plan_language,
             change.python,
             change.nodejs,
         )
+        if change.plan_language != rec.lean:
+            assert change.kind == "switch"
+        else:
+            assert change.kind == ("closer" if change.verdict == "either" else "firmer")
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Ruleset 2: conditional weights, the close-call rule and the plan, rule by rule."""
+"""The current ruleset (3): conditional weights, the close-call rule and the plan, rule by rule."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def roles(rec: Recommendation) -> list[tuple[str, str | None]]:
     return [(part.role, part.language) for part in rec.plan.parts]
 
 
-def test_ruleset_two_is_current() -> None:
-    assert RULESET.version == 2 and RULESET.plan is not None
+def test_ruleset_three_is_current() -> None:
+    assert RULESET.version == 3 and RULESET.plan is not None
 
 
 # --- answers that depend on each other ------------------------------------------------------
@@ -74,7 +74,8 @@ def test_the_team_counts_double_below_a_large_system() -> None:
 
 
 def test_a_close_call_follows_the_team_language() -> None:
-    rec = result(team="javascript", scale="large", workloads=["ml_ai"])
+    rec = result(team="javascript", scale="small", workloads=["ml_ai"], priorities=["debugging"])
+    assert (rec.python, rec.nodejs) == (5, 6)
     assert (rec.verdict, rec.lean, rec.lean_basis) == ("either", "nodejs", "team")
     assert rec.plan is not None and rec.plan.language == "nodejs"
     assert rec.alternative_plan is not None and rec.alternative_plan.language == "python"
@@ -129,7 +130,9 @@ def test_real_time_work_on_a_small_python_project_is_a_tension_not_a_second_serv
     assert rec.plan is not None
     tension = rec.plan.tensions[0]
     assert (tension.question, tension.answer) == ("workloads", "realtime_messaging")
-    assert tension.strengths == ("node-event-driven",)
+    assert tension.because == (("workloads", "realtime_messaging"),)
+    assert tension.strengths == ("node-event-driven", "node-streams")
+    assert "FastAPI" in tension.text
 
 
 def test_real_time_work_on_a_large_python_system_gets_a_nodejs_service() -> None:

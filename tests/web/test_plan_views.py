@@ -56,7 +56,9 @@ def test_a_close_call_shows_both_routes_side_by_side(client: FlaskClient) -> Non
     headings = page.text_of("section.plan h3")
     assert headings == ["Leaning to Python", "Or in NodeJS"]
     lead = " ".join(page.text_of(".verdict p"))
-    assert "the answers that weigh most decide" in lead and "Complex business rules" in lead
+    assert "the higher score decides: Python leads by 2 points" in lead
+    assert "tipped by “Complex business rules” (+2)" in lead
+    assert "weigh most" not in lead
     assert "happiest" not in page.text
 
 

@@ -171,7 +171,7 @@ def test_old_ruleset_codes_keep_their_result_and_say_the_rules_changed() -> None
     html = client.get(f"/r/{GOLDEN['codes'][0]['code']}").text
     assert "The rules have changed since this link was made" in html
     fresh = client.post("/api/v1/recommendation", json={"answers": GOLDEN["codes"][0]["answers"]})
-    assert fresh.get_json()["ruleset"] == 3
+    assert fresh.get_json()["ruleset"] == 4
 
 
 @pytest.mark.parametrize(
