@@ -84,7 +84,7 @@ class Advisor:
             Member(number, code, self.from_code(code).recommendation)
             for number, code in enumerate(split_codes(codes), start=1)
         ]
-        return combine(members, self.content.current, self.content.questions)
+        return combine(members, self.content.current)
 
     def ruleset_of(self, recommendation: Recommendation) -> Ruleset:
         return self.content.rulesets[recommendation.ruleset]

@@ -22,6 +22,8 @@ from .content import Question, load_content
 from .engine import AnswerError
 from .kinds import display_name
 from .presenters import answer_label, decision_record, headline, lean_text, result_json
+from .presenters.rows import CodeLink, change_rows
+from .presenters.words import changes_note
 from .records import render_record
 
 BAD_INPUT = 2
@@ -90,8 +92,9 @@ def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: Tex
     return answers_from_json(raw)
 
 
-def _text(advisor: Advisor, result: Result, permalink: str) -> str:
+def _text(advisor: Advisor, result: Result, permalink: str, link: CodeLink) -> str:
     rec = result.recommendation
+    rows = change_rows(advisor, rec, rec.changes, link)
     lines = [headline(rec), f"Python {rec.python}, NodeJS {rec.nodejs}", ""]
     closer = lean_text(advisor, rec)
     if closer:
@@ -105,7 +108,7 @@ def _text(advisor: Advisor, result: Result, permalink: str) -> str:
         if plan.tensions:
             lines.append("  Watch for:")
             lines += [
-                f"  - {answer_label(advisor, t.question, t.answer)}: {t.text}"
+                f"  - {'; '.join(answer_label(advisor, q, a) for q, a in t.because)}: {t.text}"
                 for t in plan.tensions
             ]
     lines += ["", "Why:"]
@@ -117,6 +120,8 @@ def _text(advisor: Advisor, result: Result, permalink: str) -> str:
         )
         label = answer_label(advisor, reason.question, reason.answer)
         lines.append(f"  - {label} ({push}): {reason.why}")
+    lines += ["", "What would change it:"]
+    lines += [f"  - If you {row.text}: {row.outcome}" for row in rows] or [f"  {changes_note(rec)}"]
     lines += ["", f"Code: {result.code}", f"Permalink: {permalink}"]
     return "\n".join(lines) + "\n"
 
@@ -140,7 +145,7 @@ def recommend(
         record = decision_record(advisor, result, permalink, link)
         stdout.write(render_record(record, advisor.content.article))
     else:
-        stdout.write(_text(advisor, result, permalink))
+        stdout.write(_text(advisor, result, permalink, link))
 
 
 def serve(args: argparse.Namespace) -> None:

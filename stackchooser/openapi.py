@@ -69,10 +69,16 @@ def _plan_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["question", "answer", "text", "strengths"],
+                    "required": ["question", "answer", "because", "text", "strengths"],
                     "properties": {
-                        "question": {"type": "string"},
+                        "question": {"type": "string", "description": "The first of because."},
                         "answer": {"type": "string"},
+                        "because": {
+                            "type": "array",
+                            "minItems": 1,
+                            "description": "Every answer behind this concern.",
+                            "items": answer_ref,
+                        },
                         "text": {"type": "string"},
                         "strengths": strengths,
                     },
@@ -130,7 +136,37 @@ def _result_schema() -> dict[str, Any]:
                 "description": "On a close call, the plan in the other language.",
                 "oneOf": [_ref("Plan"), {"type": "null"}],
             },
-            "changes": {"type": "array", "items": {"type": "object"}},
+            "close_call": {
+                "description": "On a close call: the language it leans to, why, and the "
+                "fewest answers without whose points a lean by scores would not hold.",
+                "oneOf": [{"type": "object"}, {"type": "null"}],
+            },
+            "changes": {
+                "type": "array",
+                "description": "The fewest edits that change the verdict or the plan's "
+                "language; those that move the back end to the other language first.",
+                "items": {
+                    "type": "object",
+                    "required": ["edits", "verdict", "plan_language", "kind", "scores"],
+                    "properties": {
+                        "edits": {"type": "array", "items": {"type": "object"}},
+                        "verdict": {"enum": ["python", "nodejs", "either"]},
+                        "plan_language": {"enum": ["python", "nodejs"]},
+                        "kind": {
+                            "enum": ["switch", "firmer", "closer"],
+                            "description": "switch: the back end moves to the other "
+                            "language; firmer or closer: it stays, and the result only "
+                            "becomes clear or a close call.",
+                        },
+                        "scores": scores,
+                        "permalink": {"type": "string", "format": "uri"},
+                    },
+                },
+            },
+            "changes_note": {
+                "description": "Said when no change of one or two answers changes the result.",
+                "oneOf": [{"type": "string"}, {"type": "null"}],
+            },
             "code": {"type": "string", "pattern": "^[0-9a-z]+$"},
             "permalink": {"type": "string", "format": "uri"},
         },

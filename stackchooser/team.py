@@ -1,26 +1,31 @@
 """Teams: several people's results combined, with where they disagree. Pure, no Flask.
 
 A team link is a list of permalink codes, so nothing is stored: the team is a function of
-its link. The combined result is the close-call rule applied to the members' mean scores
-(so the order in which people joined never changes it); the team's plan is the plan for
-the team's majority answers; disagreements are ordered by how many points they move.
+its link. It is settled the way one person is: the close-call rule applied to the members'
+mean scores gives the verdict and the lean, and the team's plan is composed in that
+language from the team's majority answers. Neither the order in which people joined nor
+the order in which the questionnaire lists its options changes anything: a one-of
+question whose most chosen options tie is "unsettled", and for the plan the tie goes to
+the option that favours the team's lean. Disagreements are ordered by the points they move.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .content import Answers, AnswerValue, Question, Ruleset, chosen
-from .engine import Recommendation, evaluate, unique
-from .kinds import Verdict
+from .engine import Plan, Recommendation, close_call_lean, compose_plan, evaluate, unique
+from .kinds import Language, LeanBasis, Verdict
 
 MAX_MEMBERS = 20
 SEPARATOR = "-"
 TIE_RULE = (
-    "On a tie, the option listed first in the questionnaire wins; a multi-select option is "
-    "kept when at least half of the members chose it (the most chosen first, within its limit)."
+    "Each question takes its most chosen answer; a multi-select option is kept when at least "
+    "half of the members chose it. Where the most chosen answers tie, settle the question "
+    "together: until then the plan takes the tied answer that favours the team’s lean."
 )
 
 
@@ -57,6 +62,26 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class Unsettled:
+    """A one-of question whose most chosen options tie."""
+
+    question: str
+    options: tuple[str, ...]  # in the ruleset's order
+    chosen: str  # the one the team's plan takes: it favours the team's lean
+
+
+@dataclass(frozen=True)
+class Majority:
+    """The team's majority answers and the plan composed from them in the team's lean."""
+
+    answers: Answers
+    result: Recommendation  # the majority answers' own result (as one person's)
+    plan: Plan | None  # in the team's verdict's language, or its lean's on a close call
+    unsettled: tuple[Unsettled, ...]
+    counts: dict[tuple[str, str], int]  # how many members gave each answer
+
+
+@dataclass(frozen=True)
 class TeamResult:
     """The team as a whole."""
 
@@ -64,9 +89,11 @@ class TeamResult:
     python: float  # the members' mean scores
     nodejs: float
     verdict: Verdict
+    lean: Verdict
+    lean_basis: LeanBasis | None
     disagreements: tuple[Disagreement, ...]  # most points first
     agreed: tuple[str, ...]  # questions everyone answered alike
-    majority: Recommendation  # the result for the team's majority answers
+    majority: Majority
 
 
 def combined_verdict(python: float, nodejs: float, margin: int) -> Verdict:
@@ -100,52 +127,140 @@ def _disagreement(question: Question, members: Sequence[Member]) -> Disagreement
     )
 
 
-def majority_answers(
-    members: Sequence[Member], ruleset: Ruleset, shown: Sequence[Question] = ()
-) -> Answers:
-    """Each question's most chosen option (ties: the order the questionnaire shows, given
-    by `shown`, else the ruleset's); for multi-selects, the options at least half of the
-    members chose, within the question's limit."""
-    display = {question.id: question.option_ids for question in shown}
-    answers: Answers = {}
+def _given(members: Sequence[Member], question: Question) -> list[AnswerValue]:
+    values = [m.recommendation.answers.get(question.id, question.default) for m in members]
+    return [value for value in values if value is not None]
+
+
+def _most_chosen(members: Sequence[Member], ruleset: Ruleset) -> dict[str, tuple[str, ...]]:
+    """For each one-of question, its most chosen options (more than one on a tie)."""
+    top: dict[str, tuple[str, ...]] = {}
     for question in ruleset.questions:
-        given = [m.recommendation.answers.get(question.id, question.default) for m in members]
-        values: list[AnswerValue] = [value for value in given if value is not None]
-        counted: Counter[str] = Counter(o for value in values for o in chosen(value))
-        listed = display.get(question.id, question.option_ids)
-        order = {option: index for index, option in enumerate(listed)}
-        ranked = sorted(counted, key=lambda option: (-counted[option], order[option]))
-        if not question.multiple:
-            answers[question.id] = ranked[0]
+        if question.multiple:
             continue
-        kept = [option for option in ranked if 2 * counted[option] >= len(values)]
-        kept = kept[: question.max] if question.max is not None else kept
-        answers[question.id] = tuple(o for o in question.option_ids if o in kept)
-    return answers
+        counted = Counter(o for value in _given(members, question) for o in chosen(value))
+        most = max(counted.values())
+        top[question.id] = tuple(o for o in question.option_ids if counted[o] == most)
+    return top
 
 
-def combine(
-    members: Sequence[Member], ruleset: Ruleset, shown: Sequence[Question] = ()
-) -> TeamResult:
-    """The team's combined result under `ruleset` (the current one); `shown` is the
-    questionnaire as it is shown, whose option order breaks ties."""
+def team_lean(
+    members: Sequence[Member], python: float, nodejs: float, verdict: Verdict, ruleset: Ruleset
+) -> tuple[Verdict, LeanBasis | None]:
+    """The close-call rule on the team's mean scores. The team's language counts only when
+    its most chosen answer is settled; a large system counts when it is among the most
+    chosen sizes."""
+    if verdict != "either":
+        return verdict, "verdict"
+    top = _most_chosen(members, ruleset)
+    rule = ruleset.close_call
+    team = top[rule.question] if len(top[rule.question]) == 1 else ()
+    leans = set()
+    for options in itertools.product(*(top[q] for q in top if q != rule.question)):
+        answers: Answers = dict(zip([q for q in top if q != rule.question], options, strict=True))
+        answers[rule.question] = team[0] if team else ""
+        for question in ruleset.questions:
+            answers.setdefault(question.id, ())
+        leans.add(close_call_lean(answers, python, nodejs, ruleset))
+    # Scores first wins over the team when any most chosen size asks for it.
+    return min(leans, key=lambda lean: lean[1] != "scores")
+
+
+def _favour(
+    answers: Answers, question: Question, option: str, lean: Verdict, ruleset: Ruleset
+) -> int:
+    """How far one option pushes toward the lean, given the other answers."""
+    value: AnswerValue = option if not question.multiple else (option,)
+    weighting = ruleset.weights[question.id][option].weighting({**answers, question.id: value})
+    toward = weighting.python - weighting.nodejs
+    return toward if lean == "python" else -toward
+
+
+def majority_answers(
+    members: Sequence[Member], ruleset: Ruleset, lean: Verdict
+) -> tuple[Answers, tuple[Unsettled, ...]]:
+    """Each question's most chosen option, and for multi-selects the options at least half
+    of the members chose (the most chosen first, within the question's limit). Ties go to
+    the option that favours `lean` most, then to the first in the ruleset's order."""
+    answers: Answers = {}
+    tied: dict[str, tuple[str, ...]] = {}
+    for question in ruleset.questions:
+        values = _given(members, question)
+        counted: Counter[str] = Counter(o for value in values for o in chosen(value))
+        if not question.multiple:
+            most = max(counted.values())
+            top = tuple(o for o in question.option_ids if counted[o] == most)
+            answers[question.id] = top[0]
+            if len(top) > 1:
+                tied[question.id] = top
+            continue
+        answers[question.id] = tuple(
+            o for o in question.option_ids if 2 * counted[o] >= len(values)
+        )
+    # Break ties toward the lean, each question given the others (questionnaire order).
+    for question in ruleset.questions:
+        if question.id in tied:
+            order = {o: i for i, o in enumerate(question.option_ids)}
+            answers[question.id] = min(
+                tied[question.id],
+                key=lambda o: (-_favour(answers, question, o, lean, ruleset), order[o]),
+            )
+    for question in ruleset.questions:
+        kept = answers[question.id]
+        if question.multiple and question.max is not None and len(kept) > question.max:
+            values = _given(members, question)
+            counted = Counter(o for value in values for o in chosen(value))
+            order = {o: i for i, o in enumerate(question.option_ids)}
+            ranked = sorted(
+                kept,
+                key=lambda o: (
+                    -counted[o],
+                    -_favour(answers, question, o, lean, ruleset),
+                    order[o],
+                ),
+            )
+            answers[question.id] = tuple(
+                o for o in question.option_ids if o in ranked[: question.max]
+            )
+    unsettled = tuple(Unsettled(q, options, str(answers[q])) for q, options in tied.items())
+    return answers, unsettled
+
+
+def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
+    """The team's combined result under `ruleset` (the current one)."""
     if not members:
         raise TeamError("a team has at least one member")
     count = len(members)
     python = sum(m.recommendation.python for m in members) / count
     nodejs = sum(m.recommendation.nodejs for m in members) / count
+    verdict = combined_verdict(python, nodejs, ruleset.either_margin)
+    lean, basis = team_lean(members, python, nodejs, verdict, ruleset)
     found = [_disagreement(question, members) for question in ruleset.questions]
     disagreements = sorted(
         (d for d in found if d is not None),
         key=lambda d: -d.points,  # stable: ties keep questionnaire order
     )
     differing = {d.question for d in disagreements}
+    answers, unsettled = majority_answers(members, ruleset, lean)
+    result = evaluate(answers, ruleset, with_changes=False)
+    plan = None
+    if ruleset.plan is not None and lean != "either":
+        language: Language = lean
+        plan = compose_plan(answers, language, result.reasons, ruleset)
+    counts: Counter[tuple[str, str]] = Counter(
+        (question, option)
+        for m in members
+        for question, value in m.recommendation.answers.items()
+        for option in chosen(value)
+    )
     return TeamResult(
         members=tuple(members),
         python=python,
         nodejs=nodejs,
-        verdict=combined_verdict(python, nodejs, ruleset.either_margin),
+        verdict=verdict,
+        lean=lean,
+        lean_basis=basis,
         disagreements=tuple(disagreements),
         agreed=tuple(q.id for q in ruleset.questions if q.id not in differing),
-        majority=evaluate(majority_answers(members, ruleset, shown), ruleset, with_changes=False),
+        majority=Majority(answers, result, plan, unsettled, dict(counts)),
     )

@@ -13,6 +13,7 @@ from ..engine import Plan, Recommendation
 from ..kinds import display_name
 from ..preview import badge_markdown, badge_width
 from .rows import (
+    ROLE_TITLES,
     AnswerRow,
     ChangeGroup,
     ChangeRow,
@@ -26,7 +27,7 @@ from .rows import (
     plan_json,
     plan_view,
 )
-from .words import answer_label, firmness, headline, lean_text
+from .words import answer_label, changes_note, firmness, headline, lean_text
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class ResultPage:
     badge_markdown: str
     firmness: str
     change_groups: tuple[ChangeGroup, ...]
+    changes_note: str | None
 
 
 def result_page(
@@ -107,6 +109,7 @@ def result_page(
         badge_markdown=badge_markdown(rec, permalink),
         firmness=firmness(rec, ruleset.either_margin),
         change_groups=change_groups(advisor, rec, changes),
+        changes_note=changes_note(rec),
     )
 
 
@@ -167,6 +170,8 @@ def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink
                     for e in change.edits
                 ],
                 "verdict": change.verdict,
+                "plan_language": change.plan_language,
+                "kind": change.kind,
                 "scores": {"python": change.python, "nodejs": change.nodejs},
                 "permalink": row.url,
             }
@@ -174,6 +179,7 @@ def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink
                 rec.changes, change_rows(advisor, rec, rec.changes, link), strict=True
             )
         ],
+        "changes_note": changes_note(rec),
         "code": result.code,
         "permalink": permalink,
         "article": {
@@ -197,6 +203,52 @@ class RecordReason:
 
 
 @dataclass(frozen=True)
+class RecordLine:
+    """One part or tension of a plan, as the decision record lists it."""
+
+    title: str  # "Back end (Python)", or the answers behind a tension
+    text: str
+    cited: str
+    because: str  # the answers that ask for a part, in words ("" for none)
+
+
+@dataclass(frozen=True)
+class RecordPlan:
+    heading: str
+    parts: tuple[RecordLine, ...]
+    tensions: tuple[RecordLine, ...]
+
+
+def _cited(strength_ids: tuple[str, ...]) -> str:
+    return ", ".join(f"`{s}`" for s in strength_ids) or "none"
+
+
+def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan | None:
+    """A plan as the decision record lists it."""
+    if plan is None:
+        return None
+    parts = tuple(
+        RecordLine(
+            ROLE_TITLES[part.role] + (f" ({display_name(part.language)})" if part.language else ""),
+            part.text,
+            _cited(part.strengths),
+            "; ".join(answer_label(advisor, q, a) for q, a in part.because),
+        )
+        for part in plan.parts
+    )
+    tensions = tuple(
+        RecordLine(
+            "; ".join(answer_label(advisor, q, a) for q, a in tension.because),
+            tension.text,
+            _cited(tension.strengths),
+            "",
+        )
+        for tension in plan.tensions
+    )
+    return RecordPlan(f"{heading}, in {display_name(plan.language)}", parts, tensions)
+
+
+@dataclass(frozen=True)
 class DecisionRecord:
     """What the Markdown decision record (MADR layout) says, for its template."""
 
@@ -206,11 +258,11 @@ class DecisionRecord:
     drivers: tuple[AnswerRow, ...]
     outcome: str
     lean_text: str | None
-    plan: Plan | None
-    alternative_plan: Plan | None
-    answer_label: Callable[[str, str], str]
+    plan: RecordPlan | None
+    alternative_plan: RecordPlan | None
     reasons: tuple[RecordReason, ...]
     changes: tuple[ChangeRow, ...]
+    changes_note: str | None
     strengths: tuple[Strength, ...]
 
 
@@ -250,7 +302,7 @@ def decision_record(
             if reason.favours == "neither"
             else f"favours {display_name(reason.favours)} (+{reason.weight})",
             reason.why,
-            ", ".join(f"`{s}`" for s in reason.strengths) or "none",
+            _cited(reason.strengths),
         )
         for reason in rec.reasons
     )
@@ -261,10 +313,10 @@ def decision_record(
         drivers=answer_rows(advisor, rec),
         outcome=outcome,
         lean_text=lean_text(advisor, rec),
-        plan=rec.plan,
-        alternative_plan=rec.alternative_plan,
-        answer_label=lambda q, a: answer_label(advisor, q, a),
+        plan=record_plan(advisor, rec.plan, "The plan"),
+        alternative_plan=record_plan(advisor, rec.alternative_plan, "The other route"),
         reasons=reasons,
         changes=change_rows(advisor, rec, rec.changes, link),
+        changes_note=changes_note(rec),
         strengths=tuple(advisor.content.strengths[s] for s in rec.strengths),
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..content import Strength
-from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits
+from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits, unique
 from ..kinds import display_name, verdict_words
 from .words import answer_lines, answer_text, change_text, short_label, would_text
 
@@ -101,6 +101,9 @@ class ChangeRow:
     python: int
     nodejs: int
     url: str
+    plan_language: str
+    kind: str
+    outcome: str  # what the result would become, in words: "a clear Python result"
 
 
 @dataclass(frozen=True)
@@ -115,10 +118,16 @@ class ChangeItem:
 
 @dataclass(frozen=True)
 class ChangeGroup:
-    """Changes that give the same verdict and share an edit: "It would be Python if …"."""
+    """Changes with the same outcome that share an edit: "It would be NodeJS if …".
+
+    Changes that move the back end to the other language come first; `kind` says
+    whether the group's changes do ("switch") or only make the result firmer or closer.
+    """
 
     verdict: str
     verdict_words: str
+    kind: str
+    outcome: str  # "NodeJS", "a close call leaning to NodeJS", "a clear Python result"
     shared: str | None  # the edit every item shares (pairs of changes), in words
     items: tuple[ChangeItem, ...]
 
@@ -157,19 +166,18 @@ def change_groups(
         words = " and ".join(would_text(advisor, edit) for edit in edits)
         return ChangeItem(words, change.python, change.nodejs, urls[change])
 
+    outcomes = unique((c.kind, c.verdict, c.plan_language) for c in rec.changes)  # switches first
     groups = []
-    for verdict in ("python", "nodejs", "either"):
-        changes = [c for c in rec.changes if c.verdict == verdict]
+    for kind, verdict, language in outcomes:
+        changes = [
+            c
+            for c in rec.changes
+            if (c.kind, c.verdict, c.plan_language) == (kind, verdict, language)
+        ]
+        heading = (verdict, verdict_words(verdict), kind, change_outcome(kind, verdict, language))
         singles = [c for c in changes if len(c.edits) == 1]
         if singles:
-            groups.append(
-                ChangeGroup(
-                    verdict,
-                    verdict_words(verdict),
-                    None,
-                    tuple(item(c, c.edits) for c in singles),
-                )
-            )
+            groups.append(ChangeGroup(*heading, None, tuple(item(c, c.edits) for c in singles)))
         pairs = [c for c in changes if len(c.edits) == 2]
         while pairs:
             counted = Counter(edit for change in pairs for edit in change.edits)
@@ -177,14 +185,23 @@ def change_groups(
             together = [c for c in pairs if shared in c.edits]
             groups.append(
                 ChangeGroup(
-                    verdict,
-                    verdict_words(verdict),
+                    *heading,
                     would_text(advisor, shared),
                     tuple(item(c, [e for e in c.edits if e != shared]) for c in together),
                 )
             )
             pairs = [c for c in pairs if shared not in c.edits]
     return tuple(groups)
+
+
+def change_outcome(kind: str, verdict: str, plan_language: str) -> str:
+    """What a change would make of the result, in words."""
+    language = display_name(plan_language)
+    if kind == "firmer":
+        return f"a clear {language} result"
+    if kind == "closer":
+        return f"a close call, still leaning to {language}"
+    return language if verdict != "either" else f"a close call leaning to {language}"
 
 
 def change_rows(
@@ -199,6 +216,9 @@ def change_rows(
             change.python,
             change.nodejs,
             link(advisor.code_for(apply_edits(rec.answers, change.edits, ruleset), ruleset)),
+            change.plan_language,
+            change.kind,
+            change_outcome(change.kind, change.verdict, change.plan_language),
         )
         for change in changes
     )
@@ -217,7 +237,7 @@ def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
 
 def tension_row(advisor: Advisor, tension: Tension, cite: Citer) -> TensionRow:
     return TensionRow(
-        short_label(advisor, tension.question, tension.answer),
+        "; ".join(short_label(advisor, q, a) for q, a in tension.because),
         tension.text,
         cite(tension.strengths),
     )
@@ -258,6 +278,7 @@ def plan_json(plan: Plan | None) -> dict[str, Any] | None:
             {
                 "question": tension.question,
                 "answer": tension.answer,
+                "because": [{"question": q, "answer": a} for q, a in tension.because],
                 "text": tension.text,
                 "strengths": list(tension.strengths),
             }

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..advisor import Advisor
-from ..engine import Recommendation
+from ..engine import Plan
 from ..kinds import display_name, verdict_words
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import (
@@ -26,6 +26,20 @@ from .rows import (
 def _mean(value: float) -> str:
     """A mean score as people write it: "8", "8.5", "8.33"."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class UnsettledOption:
+    label: str
+    count: int
+    url: str  # the result the majority answers give with this option
+    taken: bool  # the option the team's plan takes for now
+
+
+@dataclass(frozen=True)
+class UnsettledRow:
+    summary: str
+    options: tuple[UnsettledOption, ...]
 
 
 @dataclass(frozen=True)
@@ -62,13 +76,16 @@ class TeamPage:
     headline: str
     verdict: str
     verdict_words: str
+    lean_words: str  # "Leans to NodeJS: ..." on a close call, else ""
     python: str
     nodejs: str
     members: tuple[MemberRow, ...]
     disagreements: tuple[DisagreementRow, ...]
     agreed: tuple[str, ...]
     majority_url: str
+    unsettled: tuple[UnsettledRow, ...]
     plan: PlanView | None
+    plan_note: str  # how the plan's language was chosen
     tie_rule: str
     can_add: bool
     either_margin: int
@@ -86,6 +103,74 @@ def _team_headline(team: TeamResult) -> str:
     return f"Your team of {len(team.members)} leans to {display_name(team.verdict)}"
 
 
+def _lean_words(team: TeamResult) -> str:
+    """On a close call, which way the team leans and why."""
+    if team.verdict != "either" or team.lean == "either":
+        return ""
+    lean = display_name(team.lean)
+    if team.lean_basis == "team":
+        return f"It leans to {lean}: most of you named it as the language your team knows best."
+    if team.lean_basis == "scores":
+        lead = abs(team.python - team.nodejs)
+        points = "point" if lead == 1 else "points"
+        return f"It leans to {lean}, ahead by {_mean(lead)} {points} on average."
+    return f"It leans to {lean}: the scores are level and the team named no one language."
+
+
+def _plan_note(team: TeamResult) -> str:
+    if team.majority.plan is None:
+        return ""
+    language = display_name(team.majority.plan.language)
+    if team.verdict == "either":
+        return f"The plan follows the team’s lean, {language}, and its majority answers."
+    return f"The plan is in {language}, ahead on the mean scores, built from the majority answers."
+
+
+def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
+    """The team's plan, each tension saying how many members it concerns."""
+    plan: Plan | None = team.majority.plan
+    if plan is None:
+        return None
+    view = plan_view(advisor, plan, Citer(advisor.content.strengths))
+    total = len(team.members)
+    tensions = tuple(
+        replace(row, answer=f"{row.answer} ({_concerned(team, t.because)} of {total})")
+        for row, t in zip(view.tensions, plan.tensions, strict=True)
+    )
+    return replace(view, tensions=tensions)
+
+
+def _concerned(team: TeamResult, because: Sequence[tuple[str, str]]) -> int:
+    """How many members gave at least one of the answers behind a tension."""
+    return sum(
+        any(o in _options(m.recommendation.answers.get(q)) for q, o in because)
+        for m in team.members
+    )
+
+
+def _options(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+
+
+def _unsettled(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[UnsettledRow, ...]:
+    rows = []
+    for item in team.majority.unsettled:
+        question = advisor.question(item.question)
+        options = tuple(
+            UnsettledOption(
+                question.option(option).label,
+                team.majority.counts.get((item.question, option), 0),
+                page(advisor.code_for({**team.majority.answers, item.question: option})),
+                option == item.chosen,
+            )
+            for option in item.options
+        )
+        rows.append(UnsettledRow(question.summary, options))
+    return tuple(rows)
+
+
 def team_page(
     advisor: Advisor, codes: str, team: TeamResult, link: str, page: CodeLink
 ) -> TeamPage:
@@ -97,6 +182,7 @@ def team_page(
         headline=_team_headline(team),
         verdict=team.verdict,
         verdict_words=verdict_words(team.verdict),
+        lean_words=_lean_words(team),
         python=_mean(team.python),
         nodejs=_mean(team.nodejs),
         members=tuple(
@@ -124,9 +210,9 @@ def team_page(
         ),
         agreed=tuple(advisor.question(q).summary for q in team.agreed),
         majority_url=page(majority_code),
-        plan=plan_view(advisor, team.majority.plan, Citer(advisor.content.strengths))
-        if team.majority.plan
-        else None,
+        unsettled=_unsettled(advisor, team, page),
+        plan=_team_plan(advisor, team),
+        plan_note=_plan_note(team),
         tie_rule=TIE_RULE,
         can_add=len(team.members) < MAX_MEMBERS,
         either_margin=advisor.content.current.either_margin,
@@ -148,8 +234,10 @@ def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> 
             for m in team.members
         ],
         "combined": {
-            "scores": {"python": team.python, "nodejs": team.nodejs},
+            "scores": {"python": round(team.python, 2), "nodejs": round(team.nodejs, 2)},
             "verdict": team.verdict,
+            "lean": team.lean,
+            "lean_basis": team.lean_basis,
         },
         "disagreements": [
             {
@@ -170,13 +258,27 @@ def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> 
                 for key, value in team.majority.answers.items()
             },
             "tie_rule": TIE_RULE,
+            "unsettled": [
+                {"question": item.question, "options": list(item.options), "chosen": item.chosen}
+                for item in team.majority.unsettled
+            ],
             "code": majority_code,
             "permalink": page(majority_code),
-            "verdict": team.majority.verdict,
-            "plan": plan_json(team.majority.plan),
+            "verdict": team.majority.result.verdict,
+            "plan": _team_plan_json(team),
         },
         "link": link,
     }
+
+
+def _team_plan_json(team: TeamResult) -> dict[str, Any] | None:
+    """The team's plan as JSON, each tension with how many members it concerns."""
+    data = plan_json(team.majority.plan)
+    if data is None or team.majority.plan is None:
+        return data
+    for tension, item in zip(team.majority.plan.tensions, data["tensions"], strict=True):
+        item["members"] = _concerned(team, tension.because)
+    return data
 
 
 @dataclass(frozen=True)
@@ -184,10 +286,12 @@ class TeamRecord:
     """What the team's Markdown decision record says, for its template."""
 
     page: TeamPage
-    majority: Recommendation
+    stack: str  # the team plan's summary
 
 
 def team_record(
     advisor: Advisor, codes: str, team: TeamResult, link: str, page: CodeLink
 ) -> TeamRecord:
-    return TeamRecord(team_page(advisor, codes, team, link, page), team.majority)
+    plan = team.majority.plan
+    stack = plan.summary if plan is not None else team.majority.result.stack
+    return TeamRecord(team_page(advisor, codes, team, link, page), stack)

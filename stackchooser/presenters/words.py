@@ -51,6 +51,14 @@ def change_text(advisor: Advisor, change: Change) -> str:
     return " and ".join(_edit_text(advisor, edit) for edit in change.edits)
 
 
+NO_CHANGE = "No change of one or two answers would give a different result or plan."
+
+
+def changes_note(rec: Recommendation) -> str | None:
+    """Said in every format when nothing within one or two answers changes the result."""
+    return None if rec.changes else NO_CHANGE
+
+
 def headline(rec: Recommendation) -> str:
     if rec.verdict == "either":
         return "A close call: either will do"

@@ -103,7 +103,9 @@ def preview(codes: str) -> Response:
                 verdict=team.verdict,
                 python=team.python,
                 nodejs=team.nodejs,
-                summary=team.majority.stack,
+                summary=team.majority.plan.summary
+                if team.majority.plan
+                else team.majority.result.stack,
             )
         )
 

@@ -1,13 +1,17 @@
-"""Teams: means, the close-call rule on means, majority answers and ties, disagreements."""
+"""Teams: means, the close-call rule on means, the lean, majority answers and ties,
+disagreements; settled like one person, never by list or joining order."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
-from hypothesis import given
+from flask.testing import FlaskClient
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stackchooser.advisor import Advisor
-from stackchooser.content import load_content
+from stackchooser.content import chosen, load_content
 from stackchooser.engine import evaluate, normalize_answers
 from stackchooser.team import (
     MAX_MEMBERS,
@@ -56,9 +60,11 @@ def test_majority_answers_and_their_tie_rule() -> None:
         {**SAMPLE_ANSWERS["nodejs"], "workloads": ["crud", "ecommerce"], "priorities": []},
         {**SAMPLE_ANSWERS["python"], "workloads": [], "priorities": ["debugging"]},
     )
-    answers = majority_answers(team, RULESET)
-    # team: two python, two javascript: a tie, won by the option listed first
-    assert answers["team"] == "python"
+    answers, unsettled = majority_answers(team, RULESET, "nodejs")
+    # team: two python, two javascript: a tie, won by the option favouring the lean
+    assert answers["team"] == "javascript"
+    assert [(u.question, u.options) for u in unsettled][0] == ("team", ("python", "javascript"))
+    assert majority_answers(team, RULESET, "python")[0]["team"] == "python"
     # multi-selects keep what at least half chose
     assert answers["workloads"] == ("ml_ai", "crud")
     assert answers["priorities"] == ("debugging",)
@@ -70,9 +76,10 @@ def test_a_full_multi_select_keeps_the_most_chosen_within_its_limit() -> None:
         {**SAMPLE_ANSWERS["python"], "priorities": everything[:3]},
         {**SAMPLE_ANSWERS["python"], "priorities": everything[1:4]},
     )
-    # debugging and libraries twice, then a tie of one each: the option listed first wins
+    # debugging and libraries twice, then a tie of one each: both favour Python equally,
+    # so the ruleset's order decides between them
     expected = ("maintainability", "debugging", "libraries")
-    assert majority_answers(team, RULESET)["priorities"] == expected
+    assert majority_answers(team, RULESET, "python")[0]["priorities"] == expected
 
 
 def test_disagreements_are_ordered_by_the_points_they_move() -> None:
@@ -118,14 +125,70 @@ def test_identical_members_agree_and_share_the_members_verdict(
     assert team.majority.answers == rec.answers
 
 
-def test_ties_follow_the_order_the_questionnaire_shows() -> None:
-    content = load_content()
-    shown = [q.option_ids for q in content.questions if q.id == "unified_stack"][0]
-    encoded = RULESET.question("unified_stack").option_ids
-    assert shown.index("no") < shown.index("no_preference")
-    assert encoded.index("no_preference") < encoded.index("no")  # permalinks keep theirs
-    team = members(
-        {**SAMPLE_ANSWERS["python"], "unified_stack": "no"},
-        {**SAMPLE_ANSWERS["python"], "unified_stack": "no_preference"},
+def test_three_team_languages_follow_the_mean_scores_not_the_list_order() -> None:
+    # The case that went wrong: three people, three team languages, a tie.
+    base = {**SAMPLE_ANSWERS["nodejs"], "scale": "small", "workloads": ["crud"]}
+    team = combine(
+        members(
+            {**base, "team": "python", "frontend": "spa", "unified_stack": "no"},
+            {**base, "team": "javascript"},
+            {**base, "team": "both", "unified_stack": "no_preference"},
+        ),
+        RULESET,
     )
-    assert majority_answers(team, RULESET, content.questions)["unified_stack"] == "no"
+    assert team.nodejs > team.python
+    assert team.majority.plan is not None
+    assert team.majority.plan.language == team.lean == "nodejs"
+    assert team.lean_basis in ("verdict", "scores")
+    assert {u.question for u in team.majority.unsettled} >= {"team"}
+
+
+def test_a_tension_on_a_team_plan_counts_the_members_it_concerns(
+    client: FlaskClient,
+) -> None:
+    one_language = {**SAMPLE_ANSWERS["python"], "unified_stack": "yes"}
+    codes = [
+        ADVISOR.recommend(a).code for a in (one_language, one_language, SAMPLE_ANSWERS["python"])
+    ]
+    data = client.get(f"/t/{'-'.join(codes)}.json").get_json()
+    tension = next(
+        t for t in data["majority"]["plan"]["tensions"] if t["question"] == "unified_stack"
+    )
+    assert tension["members"] == 2
+    assert "(2 of 3)" in client.get(f"/t/{'-'.join(codes)}").text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(answer_sets(), min_size=1, max_size=20), st.randoms())
+def test_any_team_is_settled_by_its_means_never_by_order(sets: list, rnd) -> None:  # type: ignore[no-untyped-def]
+    team = members(*sets)
+    result = combine(team, RULESET)
+    assert result.verdict == combined_verdict(result.python, result.nodejs, RULESET.either_margin)
+    if result.verdict != "either":
+        assert (result.lean, result.lean_basis) == (result.verdict, "verdict")
+    elif result.python != result.nodejs and result.lean_basis == "scores":
+        assert result.lean == ("python" if result.python > result.nodejs else "nodejs")
+    assert result.majority.plan is not None and result.majority.plan.language == result.lean
+    # unsettled: exactly the one-of questions whose most chosen options tie
+    for question in RULESET.questions:
+        if question.multiple:
+            continue
+        counted = Counter(m.recommendation.answers[question.id] for m in team)
+        top = [o for o, n in counted.items() if n == max(counted.values())]
+        listed = [u for u in result.majority.unsettled if u.question == question.id]
+        assert (len(top) > 1) == bool(listed)
+        if listed:
+            assert set(listed[0].options) == set(top)
+            assert result.majority.answers[question.id] in top
+    for tension in result.majority.plan.tensions:
+        assert 1 <= sum(
+            any(o in chosen(m.recommendation.answers[q]) for q, o in tension.because) for m in team
+        )
+    shuffled = list(team)
+    rnd.shuffle(shuffled)
+    again = combine(shuffled, RULESET)
+    assert (again.lean, again.majority.answers, again.majority.plan) == (
+        result.lean,
+        result.majority.answers,
+        result.majority.plan,
+    )

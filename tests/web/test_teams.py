@@ -56,9 +56,14 @@ def test_team_json_has_the_contract_fields(client: FlaskClient) -> None:
     for member in data["members"]:
         assert {"code", "verdict", "scores", "permalink"} <= set(member)
     means = {
-        side: sum(m["scores"][side] for m in data["members"]) / 3 for side in ("python", "nodejs")
+        side: round(sum(m["scores"][side] for m in data["members"]) / 3, 2)
+        for side in ("python", "nodejs")
     }
     assert data["combined"]["scores"] == means
+    assert data["combined"]["lean"] in ("python", "nodejs")
+    assert data["combined"]["lean_basis"] in ("verdict", "team", "scores", "fallback")
+    assert data["majority"]["plan"]["language"] == data["combined"]["lean"]
+    assert isinstance(data["majority"]["unsettled"], list)
     assert data["combined"]["verdict"] in ("python", "nodejs", "either")
     for item in data["disagreements"]:
         assert item["question"] and sum(item["counts"].values()) >= 2
