@@ -618,15 +618,18 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
     two edits reach a common question (conditional weights), when those are rescored.
     """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
-    base_python, base_nodejs = _points(answers, ruleset)
+    per_question = {q.id: _points(answers, ruleset, (q.id,)) for q in ruleset.questions}
+    base_python = sum(points[0] for points in per_question.values())
+    base_nodejs = sum(points[1] for points in per_question.values())
     now = _outcome(answers, base_python, base_nodejs, ruleset)
     dependents = ruleset.dependents
 
     def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
         reached = frozenset().union(*(dependents[question] for question in edited))
-        before = _points(answers, ruleset, reached)
         after = _points({**answers, **edited}, ruleset, reached)
-        return base_python + after[0] - before[0], base_nodejs + after[1] - before[1]
+        before_python = sum(per_question[question][0] for question in reached)
+        before_nodejs = sum(per_question[question][1] for question in reached)
+        return base_python + after[0] - before_python, base_nodejs + after[1] - before_nodejs
 
     effects = []
     changes = []

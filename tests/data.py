@@ -8,6 +8,7 @@ from pathlib import Path
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = json.loads((FIXTURES / "golden_codes.json").read_text())
 GOLDEN_2 = json.loads((FIXTURES / "golden_codes_2.json").read_text())
+GOLDEN_3 = json.loads((FIXTURES / "golden_codes_3.json").read_text())
 
 SAMPLE_ANSWERS = {
     "python": {

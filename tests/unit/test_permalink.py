@@ -11,7 +11,7 @@ from stackchooser.advisor import Advisor
 from stackchooser.content import load_content
 from stackchooser.engine import normalize_answers, recommend
 from stackchooser.permalink import ALPHABET, PermalinkError, decode, encode
-from tests.data import GOLDEN, GOLDEN_2
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3
 from tests.strategies import CONTENT, RULESET, RULESET_1, answer_sets
 
 SCHEMAS = {version: r.questions for version, r in CONTENT.rulesets.items()}
@@ -168,3 +168,35 @@ def test_ruleset_two_golden_codes_cover_every_verdict_and_close_call_rule() -> N
     recs = [advisor.from_code(e["code"]).recommendation for e in GOLDEN_2["codes"]]
     assert {rec.verdict for rec in recs} == {"python", "nodejs", "either"}
     assert {rec.lean_basis for rec in recs} >= {"verdict", "team", "scores", "fallback"}
+
+
+def _plan_shape_3(plan: object) -> dict | None:
+    shape = _plan_shape(plan)
+    if shape is not None:
+        shape["tensions"] = [
+            [list(ref) for ref in t.because]  # type: ignore[attr-defined]
+            for t in plan.tensions  # type: ignore[attr-defined]
+        ]
+    return shape
+
+
+@pytest.mark.parametrize("entry", GOLDEN_3["codes"], ids=lambda e: e["name"])
+def test_ruleset_three_golden_codes_keep_their_result_and_plan(entry: dict) -> None:
+    rec = Advisor(load_content()).from_code(entry["code"]).recommendation
+    assert rec.ruleset == GOLDEN_3["ruleset"] == 3
+    assert rec.answers == normalize_answers(entry["answers"], CONTENT.rulesets[3])
+    assert (rec.verdict, rec.lean, rec.lean_basis, rec.stack) == (
+        entry["verdict"],
+        entry["lean"],
+        entry["lean_basis"],
+        entry["stack"],
+    )
+    assert {"python": rec.python, "nodejs": rec.nodejs} == entry["scores"]
+    assert _plan_shape_3(rec.plan) == entry["plan"]
+    assert _plan_shape_3(rec.alternative_plan) == entry["alternative_plan"]
+
+
+def test_ruleset_three_golden_codes_cover_every_verdict_and_close_call_rule() -> None:
+    entries = GOLDEN_3["codes"]
+    assert {e["verdict"] for e in entries} == {"python", "nodejs", "either"}
+    assert {e["lean_basis"] for e in entries} >= {"verdict", "team", "scores", "fallback"}
