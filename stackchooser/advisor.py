@@ -8,7 +8,7 @@ presenters' business.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,9 +27,13 @@ class RequestError(ValueError):
         super().__init__(message)
 
 
-def answers_from_json(raw: str | bytes) -> dict[str, object]:
+WRAP_ANSWERS = 'Put the answers inside {"answers": {...}}: the top level holds question ids.'
+
+
+def answers_from_json(raw: str | bytes, question_ids: Collection[str] = ()) -> dict[str, object]:
     """The answers of a request body `{"answers": {...}}` (the API's and the command
-    line's); raises :class:`RequestError` with the message the API answers with."""
+    line's); raises :class:`RequestError` with the message the API answers with. Given
+    the `question_ids`, answers sent without the wrapper are named as such."""
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError):
@@ -37,6 +41,8 @@ def answers_from_json(raw: str | bytes) -> dict[str, object]:
     if not isinstance(body, dict):
         raise RequestError('Send a JSON object such as {"answers": {...}}.')
     unknown = [str(key)[:40] for key in body if key != "answers"]
+    if unknown and "answers" not in body and set(unknown) & set(question_ids):
+        raise RequestError(WRAP_ANSWERS, "answers")
     if unknown:
         raise RequestError(f"Unknown key {unknown[0]!r}.", unknown[0])
     answers = body.get("answers")
@@ -72,6 +78,10 @@ class Advisor:
         """The permalink code of canonical answers under a ruleset (the current one)."""
         ruleset = ruleset or self.content.current
         return permalink.encode(answers, ruleset.version, ruleset.questions)
+
+    def answers_from_code(self, code: str) -> Answers:
+        """The answers a code holds, decoded only (no scoring); raises PermalinkError."""
+        return permalink.decode(code, self.schemas)[1]
 
     def _from_code(self, code: str) -> Result:
         """The result a code stands for; raises permalink.PermalinkError."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,8 +19,9 @@ from typing import TextIO
 
 from . import create_app
 from .advisor import Advisor, RequestError, Result, answers_from_json
+from .config import serving_problems
 from .content import Question, load_content
-from .engine import AnswerError
+from .engine import AnswerError, answer_errors
 from .kinds import display_name
 from .presenters import answer_label, decision_record, headline, lean_text, result_json
 from .presenters.rows import CodeLink, change_rows
@@ -59,11 +61,16 @@ def _parser(questions: Sequence[Question]) -> argparse.ArgumentParser:
         description='Read {"answers": {...}} as JSON from FILE or standard input, or take '
         "the answers as options, and print the result. Multi-select answers are given "
         "comma-separated (--workloads ml_ai,crud).",
+        epilog=RECOMMEND_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     recommend.add_argument("file", nargs="?", help='a JSON file ({"answers": {...}})')
     recommend.add_argument("--format", choices=("text", "json", "md"), default="text")
     recommend.add_argument(
-        "--base-url", help="the site's address, for the permalink (https://stack.example)"
+        "--base-url",
+        default=os.environ.get("PUBLIC_URL") or None,
+        help="the site's address, for absolute permalinks (default: PUBLIC_URL; without "
+        "either, links are relative)",
     )
     for question in questions:
         recommend.add_argument(
@@ -73,6 +80,29 @@ def _parser(questions: Sequence[Question]) -> argparse.ArgumentParser:
             help=f"{question.summary}: {', '.join(question.option_ids)}",
         )
     return parser
+
+
+RECOMMEND_EXAMPLES = """examples:
+  stackchooser recommend --team python --scale small --workloads ml_ai,crud \\
+      --frontend spa --unified-stack no --priorities maintainability
+  echo '{"answers": {"team": "javascript", "scale": "prototype", "workloads": [],
+        "frontend": "spa", "unified_stack": "yes", "priorities": []}}' \\
+      | stackchooser recommend --format json
+  stackchooser recommend answers.json --format md --base-url https://your.host \\
+      > docs/adr/0001-back-end-language.md
+"""
+NO_INPUT = (
+    'no answers given: pipe {"answers": {...}} JSON to standard input, name a JSON file, '
+    "or give the answers as options (see stackchooser recommend --help)"
+)
+# Web wording of the shared JSON reader, said the command line's way.
+CLI_WORDS = {"The request body is not valid JSON.": "the input is not valid JSON"}
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """Text with terminal control characters shown as escapes (newlines and tabs kept)."""
+    return CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: TextIO) -> object:
@@ -89,7 +119,12 @@ def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: Tex
             for q, value in given.items()
         }
     raw = Path(args.file).read_text() if args.file and args.file != "-" else stdin.read()
-    return answers_from_json(raw)
+    if not raw.strip():
+        raise RequestError(NO_INPUT)
+    try:
+        return answers_from_json(raw, [question.id for question in questions])
+    except RequestError as error:
+        raise RequestError(CLI_WORDS.get(error.message, error.message), error.field) from None
 
 
 def _text(advisor: Advisor, result: Result, permalink: str, link: CodeLink) -> str:
@@ -131,7 +166,11 @@ def recommend(
 ) -> None:
     """Print the result for the answers given; raises RequestError or AnswerError."""
     advisor = Advisor(load_content())
-    result = advisor.recommend(_answers(args, questions, stdin))  # type: ignore[arg-type]
+    raw = _answers(args, questions, stdin)
+    errors = answer_errors(raw, advisor.content.current)  # type: ignore[arg-type]
+    if errors:
+        raise AnswerErrors(errors)
+    result = advisor.recommend(raw)  # type: ignore[arg-type]
     base = (args.base_url or "").rstrip("/")
 
     def link(code: str) -> str:
@@ -143,18 +182,26 @@ def recommend(
         stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "md":
         record = decision_record(advisor, result, permalink, link)
-        stdout.write(render_record(record, advisor.content.article))
+        stdout.write(safe(render_record(record, advisor.content.article)))
     else:
-        stdout.write(_text(advisor, result, permalink, link))
+        stdout.write(safe(_text(advisor, result, permalink, link)))
 
 
-def serve(args: argparse.Namespace) -> None:
-    """Replace this process with the server."""
+def serve(args: argparse.Namespace) -> int:
+    """Replace this process with the server, once its settings are checked; returns 1,
+    having said why in one line each, when they would not be safe."""
     if args.dev:
         os.environ.setdefault("STACKCHOOSER_ENV", "development")
         host, _, port = (args.bind or "127.0.0.1:5000").rpartition(":")
         create_app().run(host=host or "127.0.0.1", port=int(port))
-        return
+        return 0
+    errors, warnings = serving_problems(os.environ)
+    for warning in warnings:
+        _complain(f"warning: {warning}")
+    if errors:
+        for error in errors:
+            _complain(error)
+        return 1
     config = Path(__file__).with_name("gunicorn_conf.py")
     command = [sys.executable, "-m", "gunicorn", "--config", str(config)]
     if args.bind:
@@ -162,6 +209,19 @@ def serve(args: argparse.Namespace) -> None:
     if args.workers:
         command += ["--workers", str(args.workers)]
     os.execv(sys.executable, [*command, "stackchooser:create_app()"])
+    return 0  # not reached: execv replaces this process
+
+
+class AnswerErrors(ValueError):
+    """Every problem of an answer set, to be reported at once."""
+
+    def __init__(self, errors: Sequence[AnswerError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("; ".join(str(error) for error in errors))
+
+
+def _complain(message: str) -> None:
+    print(f"stackchooser: {safe(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,15 +229,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     questions = load_content().current.questions
     args = _parser(questions).parse_args(argv)
     if args.command == "serve":
-        serve(args)
-        return 0
+        return serve(args)
     try:
         recommend(args, questions, sys.stdin, sys.stdout)
+    except AnswerErrors as found:
+        for error in found.errors:
+            _complain(f"{error.field}: {error.message}")
+        return BAD_INPUT
     except (RequestError, AnswerError) as error:
-        field = f"{error.field}: " if error.field else ""
-        print(f"stackchooser: {field}{error.message}", file=sys.stderr)
+        _complain(f"{error.field}: {error.message}" if error.field else error.message)
         return BAD_INPUT
     except OSError as error:
-        print(f"stackchooser: {error}", file=sys.stderr)
+        _complain(str(error))
         return BAD_INPUT
     return 0

@@ -18,8 +18,40 @@ MISSING_SECRET = (
 )
 
 
+MIN_SECRET_BYTES = 32
+WEAK_SECRET = (
+    "SECRET_KEY is too short ({length} bytes): use at least {minimum} random bytes, for "
+    "example: python3 -c 'import secrets; print(secrets.token_hex(32))'"
+)
+NO_PUBLIC_URL = (
+    "PUBLIC_URL is not set, so permalinks take their host from each request; set it to the "
+    "site's public origin, for example PUBLIC_URL=https://stackchooser.example"
+)
+
+
 class ConfigError(RuntimeError):
     """The configuration is unsafe or incomplete."""
+
+
+def serving_problems(environ: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """What stops a production server before it starts (errors), and what it should be
+    told (warnings). Development settings have neither."""
+    if environ.get("STACKCHOOSER_ENV", "production") == "development":
+        return [], []
+    errors, warnings = [], []
+    secret = environ.get("SECRET_KEY", "")
+    if not secret:
+        errors.append(MISSING_SECRET)
+    elif len(secret.encode()) < MIN_SECRET_BYTES:
+        errors.append(WEAK_SECRET.format(length=len(secret.encode()), minimum=MIN_SECRET_BYTES))
+    else:
+        try:
+            build_config(environ, None)
+        except ConfigError as error:
+            errors.append(str(error))
+    if not environ.get("PUBLIC_URL"):
+        warnings.append(NO_PUBLIC_URL)
+    return errors, warnings
 
 
 def _int_from_env(environ: Mapping[str, str], name: str, default: int) -> int:

@@ -47,6 +47,7 @@ __all__ = [
     "Reason",
     "Recommendation",
     "Tension",
+    "answer_errors",
     "apply_edits",
     "evaluate",
     "normalize_answer",
@@ -238,6 +239,24 @@ def normalize_answers(raw: Mapping[str, object], ruleset: Ruleset) -> Answers:
         else:
             raise AnswerError(question.id, "this question needs an answer")
     return answers
+
+
+def answer_errors(raw: Mapping[str, object], ruleset: Ruleset) -> list[AnswerError]:
+    """Every problem of an answer set at once (unknown, missing or invalid answers), in
+    questionnaire order after unknown questions; empty when it is valid."""
+    if not isinstance(raw, Mapping):
+        return [AnswerError("answers", "answers must be an object")]
+    known = {question.id for question in ruleset.questions}
+    errors = [AnswerError(str(key)[:40], "unknown question") for key in raw if key not in known]
+    for question in ruleset.questions:
+        try:
+            if question.id in raw:
+                normalize_answer(question, raw[question.id])
+            elif question.default is None:
+                raise AnswerError(question.id, "this question needs an answer")
+        except AnswerError as error:
+            errors.append(error)
+    return errors
 
 
 def apply_edits(answers: Answers, edits: Iterable[Edit], ruleset: Ruleset) -> Answers:

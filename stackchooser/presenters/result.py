@@ -263,6 +263,7 @@ class DecisionRecord:
     reasons: tuple[RecordReason, ...]
     changes: tuple[ChangeRow, ...]
     changes_note: str | None
+    link_note: str | None  # said when the permalink is relative (no site address known)
     strengths: tuple[Strength, ...]
 
 
@@ -318,5 +319,9 @@ def decision_record(
         reasons=reasons,
         changes=change_rows(advisor, rec, rec.changes, link),
         changes_note=changes_note(rec),
+        link_note=None
+        if permalink.startswith(("http://", "https://"))
+        else "This link is relative to the site that made it: prefix it with the site’s "
+        "address (the command line’s --base-url, or PUBLIC_URL).",
         strengths=tuple(advisor.content.strengths[s] for s in rec.strengths),
     )

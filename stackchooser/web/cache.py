@@ -106,7 +106,8 @@ class RenderedCache:
 
 def _not_modified(environ: Mapping[str, Any], etag: str) -> bool:
     header = environ.get("HTTP_IF_NONE_MATCH")
-    return bool(header) and etag in parse_etags(header)
+    # RFC 9110: If-None-Match compares weakly (a proxy that compresses sends W/"…").
+    return bool(header) and parse_etags(header).contains_weak(etag)
 
 
 def cached_answer(

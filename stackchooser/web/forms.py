@@ -56,6 +56,11 @@ class SubmitAnswersForm(FlaskForm):
     """The check-your-answers page posts only its CSRF token."""
 
 
+class ConfirmForm(FlaskForm):
+    """A page that asks before it changes the visitor's answers posts only its CSRF token:
+    a link (GET) may lead to such a page, but only this button acts."""
+
+
 def _field(question: Question) -> Field:
     choices = [SelectChoice(option.id, option.label) for option in question.options]
     if question.multiple:

@@ -14,6 +14,7 @@ from werkzeug.exceptions import NotFound
 
 from .. import presenters
 from ..advisor import RequestError, Result, answers_from_json
+from ..content import Answers
 from ..engine import AnswerError
 from ..openapi import openapi_document
 from ..permalink import PermalinkError
@@ -47,6 +48,14 @@ def find_result(code: str) -> Result:
     """The result for a code; raises :class:`ResultNotFound` (a 404) for a bad one."""
     try:
         return advisor().from_code(code)
+    except PermalinkError:
+        raise ResultNotFound() from None
+
+
+def find_answers(code: str) -> Answers:
+    """The answers a code holds, decoded without scoring; a bad code is a 404."""
+    try:
+        return advisor().answers_from_code(code)
     except PermalinkError:
         raise ResultNotFound() from None
 
@@ -141,7 +150,8 @@ def api_recommendation() -> Response:
     if not request.is_json:
         return api_error("Send JSON with the Content-Type application/json.", None)
     try:
-        result = advisor().recommend(answers_from_json(request.get_data(cache=False)))
+        ids = advisor().questions_by_id
+        result = advisor().recommend(answers_from_json(request.get_data(cache=False), ids))
     except RequestError as error:
         return api_error(error.message, error.field)
     except AnswerError as error:

@@ -19,6 +19,7 @@ from ..preview import Picture, picture_png
 from ..records import render_team_record
 from ..team import MAX_MEMBERS, SEPARATOR, TeamError, TeamResult, split_codes
 from .cache import respond_cached
+from .forms import ConfirmForm
 from .helpers import advisor, public_url
 from .results import result_link
 
@@ -119,17 +120,30 @@ def _members_with_room(codes: str) -> list[str]:
     if len(members) >= MAX_MEMBERS:
         raise TeamError("the team is full")
     for code in members:
-        advisor().from_code(code)
+        advisor().answers_from_code(code)  # decodes, or raises PermalinkError
     return members
 
 
-@bp.get("/t/<codes>/add")
-def add(codes: str) -> Redirect:
-    """Join a team: answer the questionnaire; finishing it lands on the longer team link."""
+@bp.route("/t/<codes>/add", methods=["GET", "POST"])
+def add(codes: str) -> Redirect | str:
+    """Join a team: answer the questionnaire; finishing it lands on the longer team link.
+    A GET asks first; only the POST starts the questionnaire for the team."""
     try:
-        _members_with_room(codes)
+        members = _members_with_room(codes)
     except (TeamError, PermalinkError):
         raise TeamNotFound() from None
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template(
+            "pages/confirm.html",
+            form=form,
+            title=f"Join this team of {len(members)}?",
+            text="You answer the questionnaire from the start, in place of any answers you "
+            "have given so far; at the end your answers join the team and you get its new link.",
+            button="Join and start the questionnaire",
+            action=url_for(".add", codes=codes),
+            cancel_url=url_for(".page", codes=codes),
+        )
     session["answers"] = {}
     session[SESSION_KEY] = codes
     return redirect(url_for("wizard.step", question_id=advisor().content.questions[0].id))

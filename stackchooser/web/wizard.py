@@ -12,9 +12,9 @@ from werkzeug.wrappers import Response
 from ..content import Question
 from ..engine import AnswerError, normalize_answer
 from ..presenters import answer_lines
-from .forms import SubmitAnswersForm, form_class
+from .forms import ConfirmForm, SubmitAnswersForm, form_class
 from .helpers import advisor
-from .results import find_result
+from .results import find_answers
 from .teams import SESSION_KEY as TEAM_SESSION_KEY
 from .teams import joined_team, joining
 
@@ -62,12 +62,41 @@ def _lost() -> Response:
     return redirect(_step_url(_questions()[0]))
 
 
-@bp.get("/start")
-def start() -> Response:
-    """Begin afresh: forget any answers in progress."""
-    session["answers"] = {}
-    session.pop(TEAM_SESSION_KEY, None)
-    return redirect(_step_url(_questions()[0]))
+def confirm_page(
+    form: ConfirmForm, title: str, text: str, button: str, action: str, cancel_url: str
+) -> str:
+    """The page that asks before an action that replaces the visitor's answers; its button
+    posts to `action`."""
+    return render_template(
+        "pages/confirm.html",
+        form=form,
+        title=title,
+        text=text,
+        button=button,
+        action=action,
+        cancel_url=cancel_url,
+    )
+
+
+@bp.route("/start", methods=["GET", "POST"])
+def start() -> Response | str:
+    """Begin afresh: forget any answers in progress. A GET changes nothing: with no
+    answers in progress it goes to the first question, otherwise it asks first."""
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        session["answers"] = {}
+        session.pop(TEAM_SESSION_KEY, None)
+        return redirect(_step_url(_questions()[0]))
+    if not session.get("answers") and TEAM_SESSION_KEY not in session:
+        return redirect(_step_url(_questions()[0]))
+    return confirm_page(
+        form,
+        "Start again?",
+        "This forgets the answers you have given so far.",
+        "Start again",
+        url_for(".start"),
+        url_for(".check"),
+    )
 
 
 @bp.route("/questions/<question_id>", methods=["GET", "POST"])
@@ -145,18 +174,34 @@ def check() -> Response | str:
     )
 
 
-@bp.get("/edit/<code>")
-def edit(code: str) -> Response:
+@bp.route("/edit/<code>", methods=["GET", "POST"])
+def edit(code: str) -> Response | str:
     """Load a result's answers into the questionnaire, at the check page, or at the page of
-    the question named by `?question=` (which then returns to the check page)."""
-    result = find_result(code)
-    answers = advisor().answers_for_editing(result.recommendation.answers)
+    the question named by `?question=` (which then returns to the check page). A GET asks
+    first; only the POST replaces the answers in progress. The code is only decoded."""
+    answers = advisor().answers_for_editing(find_answers(code))
+    question_id = request.args.get("question")
+    question = next((q for q in _questions() if q.id == question_id), None)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        text = (
+            "This puts the result’s answers into the questionnaire, in place of any answers "
+            "you have given so far, so that you can change them."
+        )
+        if question is not None:
+            text += f" You start at “{question.summary}”."
+        return confirm_page(
+            form,
+            "Edit these answers?",
+            text,
+            "Edit these answers",
+            url_for(".edit", code=code, question=question.id if question else None),
+            url_for("results.page", code=code),
+        )
     session.pop(TEAM_SESSION_KEY, None)
     session["answers"] = {
         key: value if isinstance(value, str) else list(value) for key, value in answers.items()
     }
-    question_id = request.args.get("question")
-    question = next((q for q in _questions() if q.id == question_id), None)
     if question is not None:
         return redirect(_step_url(question, change=True))
     return redirect(url_for(".check"))

@@ -44,6 +44,13 @@ def walk_with_mouse(
     expect(page).to_have_url(re.compile(r"/r/[0-9a-z]{8}$"))
 
 
+def open_page(page: Page, base: str, path: str) -> None:
+    """Go to `path`; at "/edit/…", which only asks, press its button to reach the check page."""
+    page.goto(base + path)
+    if path.startswith("/edit/"):
+        page.get_by_role("button", name="Edit these answers").click()
+
+
 def tab_to(page: Page, selector: str, limit: int = 40) -> None:
     """Press Tab until the element matching `selector` has focus."""
     target = page.locator(selector)

@@ -67,6 +67,8 @@ def _session_lost(page: Page, base: str) -> None:
 
 def _check(page: Page, base: str) -> None:
     page.goto(f"{base}/edit/{ADVISOR.recommend(SAMPLE_ANSWERS['nodejs']).code}")
+    expect(page.locator("h1")).to_have_text("Edit these answers?")
+    page.get_by_role("button", name="Edit these answers").click()
     expect(page.locator("h1")).to_have_text("Check your answers")
 
 
@@ -101,6 +103,11 @@ def _not_found(page: Page, base: str) -> None:
     page.goto(base + "/r/notacode")
 
 
+def _confirm(page: Page, base: str) -> None:
+    page.goto(f"{base}/t/{CODES_2['python-ml-team']}/add")
+    expect(page.locator("h1")).to_have_text("Join this team of 1?")
+
+
 def _csrf_failure(page: Page, base: str) -> None:
     page.goto(base + "/start")
     page.locator("input[name=csrf_token]").evaluate("el => el.remove()")
@@ -117,6 +124,7 @@ PAGES = {
     "step-error-limit": _too_many_priorities,
     "session-lost": _session_lost,
     "check": _check,
+    "confirm": _confirm,
     "result-python": _result("python"),
     "result-nodejs": _result("nodejs"),
     "result-either": _result("either"),

@@ -120,6 +120,8 @@ def test_permalink_in_a_fresh_context_shows_the_same_result(
     expect(other.locator("h1")).to_have_text(headline)
     expect(other.locator(".verdict-scores")).to_have_text(scores)
     other.get_by_role("link", name="Edit these answers").click()
+    expect(other.locator("h1")).to_have_text("Edit these answers?")  # a link only asks
+    other.get_by_role("button", name="Edit these answers").click()
     expect(other.locator("h1")).to_have_text("Check your answers")
     fresh.close()
 
@@ -172,6 +174,8 @@ def test_a_team_is_started_and_joined_twice(browser: Browser, live_server: str) 
     page.goto(link.replace("http://localhost", live_server))
     tab_to(page, "a[href$='/add']")
     page.keyboard.press("Enter")
+    tab_to(page, "button[type=submit]")  # the page that asks before joining
+    page.keyboard.press("Enter")
     answer_with_keyboard(page, SAMPLE_ANSWERS["nodejs"], submit_name="Add my answers to the team")
     expect(page.locator(".caption")).to_have_text("Two results side by side")
     link = page.locator("#team-link").input_value()
@@ -182,6 +186,7 @@ def test_a_team_is_started_and_joined_twice(browser: Browser, live_server: str) 
     page = third.new_page()
     page.goto(link.replace("http://localhost", live_server))
     page.get_by_role("link", name="Add your answers").click()
+    page.get_by_role("button", name="Join and start the questionnaire").click()
     for question in ORDER:
         choose_with_mouse(page, question, SAMPLE_ANSWERS["either"][question])
     page.get_by_role("button", name="Add my answers to the team").click()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
+from tests.browser.journeys import open_page
 from tests.data import GOLDEN, GOLDEN_2, STRENGTH_IDS
 
 pytestmark = pytest.mark.browser
@@ -16,6 +17,7 @@ PAGES = {
     "landing": "/",
     "step": "/start",
     "check": f"/edit/{CODES_2['everything']}",
+    "confirm": f"/t/{CODES_2['python-ml-team']}/add",
     "result-python": f"/r/{CODES_2['python-ml-team']}",
     "result-nodejs": f"/r/{CODES_2['nodejs-with-python-models']}",
     "result-close-call": f"/r/{CODES_2['close-call-scores']}",
@@ -36,7 +38,7 @@ def test_every_page_reflows_at_320_px_and_is_captured(
     page = context.new_page()
     wide = []
     for name, path in PAGES.items():
-        page.goto(live_server + path)
+        open_page(page, live_server, path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             wide.append(f"{name}: {overflow} px")
@@ -53,7 +55,7 @@ def test_screenshots_of_every_page_type(
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     for name, path in PAGES.items():
-        page.goto(live_server + path)
+        open_page(page, live_server, path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways at {width} px"
         page.screenshot(path=shots / f"layout-{width}-{scheme}-{name}.png", full_page=True)

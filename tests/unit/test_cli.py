@@ -121,7 +121,7 @@ def test_a_file_argument(tmp_path: Path) -> None:
             ),
             "stackchooser: priorities: choose at most 3 options",
         ),
-        ([], "{not json", "stackchooser: The request body is not valid JSON."),
+        ([], "{not json", "stackchooser: the input is not valid JSON"),
         (["--team", "cobol"], "", "stackchooser: team: unknown option 'cobol'"),
         (["/nonexistent/answers.json"], "", "No such file"),
     ],
@@ -138,3 +138,72 @@ def test_each_command_has_help(command: str) -> None:
     done = run(command, "--help")
     assert done.returncode == 0
     assert f"usage: stackchooser {command}" in done.stdout
+
+
+def test_answers_without_their_wrapper_are_named_as_such() -> None:
+    done = run("recommend", stdin=json.dumps(SAMPLE_ANSWERS["python"]))
+    assert done.returncode == 2
+    assert done.stderr == (
+        'stackchooser: answers: Put the answers inside {"answers": {...}}: '
+        "the top level holds question ids.\n"
+    )
+
+
+def test_empty_input_says_how_to_give_answers_in_command_line_words() -> None:
+    done = run("recommend", stdin="  \n")
+    assert done.returncode == 2
+    assert "no answers given" in done.stderr and "request body" not in done.stderr
+    assert "the input is not valid JSON" in run("recommend", stdin="{nope").stderr
+
+
+def test_every_missing_or_bad_answer_is_listed_at_once() -> None:
+    done = run("recommend", stdin=json.dumps({"answers": {"team": "cobol"}}))
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert lines[0] == "stackchooser: team: unknown option 'cobol'"
+    assert [line.split(":")[1].strip() for line in lines[1:]] == [
+        "scale",
+        "workloads",
+        "frontend",
+        "unified_stack",
+        "priorities",
+    ]
+
+
+def test_control_characters_are_escaped_in_everything_printed() -> None:
+    done = run("recommend", stdin=json.dumps({"answers": {"\x1b[2Jx": 1, "team": "\x9b1m"}}))
+    assert "\x1b" not in done.stderr and "\x9b" not in done.stderr
+    assert "\\x1b[2Jx: unknown question" in done.stderr
+
+
+def test_the_permalink_base_defaults_to_public_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    relative = run("recommend", "--format", "md", stdin=body("python"))
+    assert "* Permalink: </r/3" in relative.stdout
+    assert "This link is relative" in relative.stdout
+    monkeypatch.setenv("PUBLIC_URL", "https://stack.example")
+    absolute = run("recommend", "--format", "md", stdin=body("python"))
+    assert "* Permalink: <https://stack.example/r/3" in absolute.stdout
+    assert "This link is relative" not in absolute.stdout
+
+
+def test_help_shows_an_example() -> None:
+    done = run("recommend", "--help")
+    assert "examples:" in done.stdout and "stackchooser recommend --team python" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("secret", "message"),
+    [("", "SECRET_KEY is not set"), ("short-secret", "SECRET_KEY is too short (12 bytes)")],
+)
+def test_serve_without_a_good_secret_stops_plainly(
+    monkeypatch: pytest.MonkeyPatch, secret: str, message: str
+) -> None:
+    monkeypatch.setenv("SECRET_KEY", secret)
+    monkeypatch.delenv("STACKCHOOSER_ENV", raising=False)
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
+    done = run("serve")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2 and "Traceback" not in done.stderr
+    assert lines[0].startswith("stackchooser: warning: PUBLIC_URL is not set")
+    assert lines[1].startswith(f"stackchooser: {message}")

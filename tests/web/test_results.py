@@ -85,6 +85,18 @@ def test_result_page_is_cached_briefly_then_revalidated_with_304(client: FlaskCl
     assert other.headers["ETag"] == etag
 
 
+@pytest.mark.parametrize("kind", ["", ".json", ".md", ".svg", ".png"])
+def test_a_weak_etag_from_a_compressing_proxy_still_matches(client: FlaskClient, kind: str) -> None:
+    url = f"/r/{CODES['python-ml-team']}{kind}"
+    etag = client.get(url).headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": f"W/{etag}"}).status_code == 304
+    if kind == ".svg":
+        return  # teams have no badge
+    team = f"/t/{CODES['python-ml-team']}-{CODES['nodejs-api']}{kind}"
+    etag = client.get(team).headers["ETag"]
+    assert client.get(team, headers={"If-None-Match": f"W/{etag}"}).status_code == 304
+
+
 def test_result_page_is_the_same_on_every_instance(client: FlaskClient) -> None:
     other = create_app({"TESTING": True, "SECRET_KEY": "a-rotated-key"}).test_client()
     url = f"/r/{CODES['nodejs-api']}"

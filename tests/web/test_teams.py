@@ -124,7 +124,9 @@ def test_a_full_team_takes_no_more_members(client: FlaskClient) -> None:
 
 
 def test_joining_a_team_ends_on_the_longer_team_link(client: FlaskClient) -> None:
-    start = client.get(f"/t/{CODES[0]}/add")
+    asked = get_page(client, f"/t/{CODES[0]}/add")
+    assert "Join this team of 1?" in asked.text
+    start = client.post(f"/t/{CODES[0]}/add", data={"csrf_token": csrf_token(asked.response.text)})
     assert start.status_code == 302 and start.headers["Location"] == "/questions/team"
     done = walk_joining(client, SAMPLE_ANSWERS["nodejs"])
     new_code = client.post("/api/v1/recommendation", json={"answers": SAMPLE_ANSWERS["nodejs"]})
@@ -143,7 +145,8 @@ def walk_joining(client: FlaskClient, answers: dict[str, object]):  # type: igno
 
 
 def test_a_stale_team_in_the_session_falls_back_to_the_result(client: FlaskClient) -> None:
-    client.get(f"/t/{CODES[0]}/add")
+    asked = client.get(f"/t/{CODES[0]}/add")
+    client.post(f"/t/{CODES[0]}/add", data={"csrf_token": csrf_token(asked.text)})
     with client.session_transaction() as session:
         session["team"] = "notacode"
     done = walk_joining_without_notice(client)

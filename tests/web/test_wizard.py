@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 
 from stackchooser.advisor import Advisor
 from tests.data import SAMPLE_ANSWERS
-from tests.pages import check_page
+from tests.pages import check_page, get_page
 from tests.web.helpers import answer, csrf_token, walk
 
 ORDER = ["team", "scale", "workloads", "frontend", "unified_stack", "priorities"]
@@ -196,7 +196,10 @@ def test_edit_these_answers_loads_them_into_the_check_page(
     client: FlaskClient, advisor: Advisor
 ) -> None:
     code = advisor.recommend(SAMPLE_ANSWERS["nodejs"]).code
-    response = client.get(f"/edit/{code}")
+    asked = get_page(client, f"/edit/{code}")  # a GET only asks
+    assert asked.response.status_code == 200 and "Edit these answers?" in asked.text
+    assert client.get("/questions/scale").headers["Location"] == "/questions/team"
+    response = client.post(f"/edit/{code}", data={"csrf_token": csrf_token(asked.response.text)})
     assert response.headers["Location"] == "/check"
     html = client.get("/check").text
     assert "Real-time messaging or chat" in html
@@ -207,8 +210,25 @@ def test_edit_with_a_bad_code_is_404(client: FlaskClient) -> None:
     assert client.get("/edit/nonsense").status_code == 404
 
 
-def test_start_again_forgets_answers(client: FlaskClient) -> None:
+def test_start_again_forgets_answers_only_when_asked(client: FlaskClient) -> None:
     client.get("/start")
     answer(client, "team", "python")
-    client.get("/start")
+    asked = get_page(client, "/start")  # answers in progress: a GET asks first
+    assert "Start again?" in asked.text
+    assert client.get("/questions/scale").status_code == 200  # nothing was forgotten
+    client.post("/start", data={"csrf_token": csrf_token(asked.response.text)})
     assert client.get("/questions/scale").headers["Location"] == "/questions/team"
+
+
+@pytest.mark.parametrize("path", ["/start", "/edit/{code}", "/t/{code}/add"])
+def test_no_get_changes_the_answers(client: FlaskClient, advisor: Advisor, path: str) -> None:
+    code = advisor.recommend(SAMPLE_ANSWERS["nodejs"]).code
+    client.get("/start")
+    answer(client, "team", "python")
+    with client.session_transaction() as before:
+        saved = {k: v for k, v in before.items() if k != "csrf_token"}
+    for suffix in ("", "?question=scale"):
+        response = client.get(path.format(code=code) + suffix)
+        assert response.status_code in (200, 302)
+        with client.session_transaction() as after:
+            assert {k: v for k, v in after.items() if k != "csrf_token"} == saved
