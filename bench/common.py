@@ -276,6 +276,7 @@ def local_nginx_config(template: str, local: LocalProxy) -> str:
         "certificate": f"ssl_certificate {local.certificate};",
         "certificate key": f"ssl_certificate_key {local.key};",
         "root": f"root {local.root};",
+        "acme root": f"root {run}/acme;",
     }
     lines = []
     for line in template.splitlines():

@@ -72,6 +72,8 @@ def test_journey_with_javascript_off(browser: Browser, live_server: str) -> None
     expect(page.locator("#permalink")).to_have_value(re.compile(r"/r/[0-9a-z]{8}$"))
     # errors work without JavaScript too
     page.goto(live_server + "/start")
+    expect(page.locator("h1")).to_have_text("Start again?")  # answers in progress: it asks
+    page.get_by_role("button", name="Start again").click()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page).to_have_title(re.compile("^Error: "))

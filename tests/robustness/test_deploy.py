@@ -238,6 +238,68 @@ def test_the_proxy_and_the_app_send_the_same_security_headers(stack: Stack) -> N
         assert through_proxy[name] == app_headers[name], name
 
 
+def test_the_acme_challenge_is_answered_on_plain_http(stack: Stack) -> None:
+    challenge = stack.local.run / "acme/.well-known/acme-challenge"
+    challenge.mkdir(parents=True, exist_ok=True)
+    (challenge / "token-123").write_text("token-123.key")
+    (challenge / "token-123").chmod(0o644)
+    for folder in (challenge, challenge.parent, challenge.parent.parent):
+        folder.chmod(0o755)
+    status, headers, body = stack.get("/.well-known/acme-challenge/token-123", https=False)
+    assert (status, body) == (200, b"token-123.key")
+    assert stack.get("/.well-known/acme-challenge/missing", https=False)[0] == 404
+    assert stack.get("/.well-known/other", https=False)[0] == 301
+
+
+def _cache_entries(stack: Stack) -> int:
+    return sum(1 for path in (stack.local.run / "cache").rglob("*") if path.is_file())
+
+
+def test_a_query_string_cannot_grow_the_cache(stack: Stack) -> None:
+    path = f"/r/{GOLDEN_2['codes'][1]['code']}.json"
+    assert stack.get(f"{path}?seed=0")[0] == 200
+    time.sleep(0.5)  # the cache file is written after the response
+    before = _cache_entries(stack)
+    for seed in range(1, 30):
+        assert stack.get(f"{path}?seed={seed}")[0] == 200
+    time.sleep(0.5)
+    assert _cache_entries(stack) == before
+
+
+def test_team_links_are_cached_like_results(stack: Stack) -> None:
+    codes = "-".join(entry["code"] for entry in GOLDEN_2["codes"][2:5])
+    before = _cache_entries(stack)
+    first = stack.get(f"/t/{codes}")
+    time.sleep(0.5)
+    assert first[0] == 200 and _cache_entries(stack) == before + 1
+    again = stack.get(f"/t/{codes}?x=1")
+    assert again[2] == first[2] and _cache_entries(stack) == before + 1
+
+
+def test_a_burst_of_previews_is_limited_while_a_visitor_still_gets_their_page(
+    stack: Stack,
+) -> None:
+    codes = [entry["code"] for entry in GOLDEN_2["codes"]]
+    statuses: list[int] = []
+
+    def hammer() -> None:
+        for number in range(40):
+            statuses.append(stack.get(f"/r/{codes[number % len(codes)]}.png")[0])
+
+    threads = [threading.Thread(target=hammer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    visitor = stack.get(f"/r/{CODE}")
+    for thread in threads:
+        thread.join(timeout=60)
+    assert visitor[0] == 200
+    assert statuses.count(429) > 0, "160 previews in a burst were never limited"
+    assert statuses.count(200) >= 40, "the burst allowance let too few through"
+    assert set(statuses) <= {200, 429}
+    print(f"burst of 160 previews: {statuses.count(200)} served, {statuses.count(429)} limited")
+    time.sleep(2)  # let the bucket drain for the tests that follow
+
+
 def test_untrusted_host_is_refused_through_the_proxy(stack: Stack) -> None:
     status, headers, _ = stack.get("/", {"Host": "evil.example"})
     assert status == 400
