@@ -88,6 +88,8 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
         "MAX_FORM_MEMORY_SIZE": 16 * 1024,
         "MAX_FORM_PARTS": 200,
         "RESULT_CACHE_SIZE": _int_from_env(environ, "RESULT_CACHE_SIZE", 1024),
+        # The most bytes of rendered pages, records and pictures one process keeps.
+        "CACHE_BYTES": _int_from_env(environ, "CACHE_BYTES", 32 * 2**20),
         # How long browsers and proxies keep a result before revalidating it (seconds).
         "RESULT_MAX_AGE": _int_from_env(environ, "RESULT_MAX_AGE", 300),
         # Names this deploy in result ETags; by default a hash of the content, templates

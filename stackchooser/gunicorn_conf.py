@@ -34,3 +34,6 @@ max_requests = 50_000
 max_requests_jitter = 5_000
 accesslog = os.environ.get("ACCESS_LOG") or None
 errorlog = "-"
+# No control interface: nothing but the service manager may steer the server (gunicorn
+# would otherwise listen on a Unix socket in the home folder).
+control_socket_disable = True

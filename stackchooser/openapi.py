@@ -201,10 +201,12 @@ def _team_schema() -> dict[str, Any]:
             },
             "combined": {
                 "type": "object",
-                "required": ["scores", "verdict"],
+                "required": ["scores", "verdict", "lean", "lean_basis"],
                 "properties": {
                     "scores": scores,
                     "verdict": {"enum": ["python", "nodejs", "either"]},
+                    "lean": {"enum": ["python", "nodejs", "either"]},
+                    "lean_basis": {"enum": ["verdict", "team", "scores", "fallback", None]},
                 },
             },
             "disagreements": {
@@ -220,7 +222,28 @@ def _team_schema() -> dict[str, Any]:
                 },
             },
             "agreed": {"type": "array", "items": {"type": "string"}},
-            "majority": {"type": "object"},
+            "majority": {
+                "type": "object",
+                "description": "The team's majority answers and its plan, in the combined "
+                "verdict's language (the lean's on a close call).",
+                "properties": {
+                    "answers": _ref("Answers"),
+                    "unsettled": {
+                        "type": "array",
+                        "description": "One-of questions whose most chosen options tie.",
+                        "items": {
+                            "type": "object",
+                            "required": ["question", "options"],
+                            "properties": {
+                                "question": {"type": "string"},
+                                "options": {"type": "array", "items": {"type": "string"}},
+                                "chosen": {"type": "string"},
+                            },
+                        },
+                    },
+                    "plan": {"oneOf": [_ref("Plan"), {"type": "null"}]},
+                },
+            },
             "link": {"type": "string", "format": "uri"},
         },
     }
@@ -236,6 +259,14 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
     result = {
         "description": "The recommendation, with its permalink.",
         "content": {"application/json": {"schema": _ref("Result")}},
+    }
+    too_large = {
+        "description": "The request body is larger than the server accepts (16 KB by default).",
+        "content": {"application/json": {"schema": _ref("Error")}},
+    }
+    not_modified = {
+        "description": "Not modified: the If-None-Match ETag (strong or weak) still matches.",
+        "headers": {"ETag": {"schema": {"type": "string"}}},
     }
     return {
         "openapi": "3.1.0",
@@ -268,7 +299,7 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                             }
                         },
                     },
-                    "responses": {"200": result, "400": error},
+                    "responses": {"200": result, "400": error, "413": too_large},
                 }
             },
             "/r/{code}.json": {
@@ -284,7 +315,7 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                             "example": EXAMPLE_CODE,
                         }
                     ],
-                    "responses": {"200": result, "404": error},
+                    "responses": {"200": result, "304": not_modified, "404": error},
                 }
             },
             "/t/{codes}.json": {
@@ -309,6 +340,7 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                             "description": "The team.",
                             "content": {"application/json": {"schema": _ref("Team")}},
                         },
+                        "304": not_modified,
                         "404": error,
                     },
                 }

@@ -53,7 +53,10 @@ def register(app: Flask) -> None:
         ]
     )
     rendered = RenderedCache(
-        app.config["RESULT_CACHE_SIZE"], app.config["BUILD_ID"], app.config["RESULT_MAX_AGE"]
+        app.config["RESULT_CACHE_SIZE"],
+        app.config["BUILD_ID"],
+        app.config["RESULT_MAX_AGE"],
+        app.config["CACHE_BYTES"],
     )
     app.extensions["stackchooser_rendered"] = rendered
     # Rendered results are answered before the framework; security headers wrap both.

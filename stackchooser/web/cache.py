@@ -70,13 +70,17 @@ def cache_key(kind: str, code: str, environ: Mapping[str, Any], public_url: str 
 
 
 class RenderedCache:
-    """A bounded, thread-safe least-recently-used cache of rendered results."""
+    """A thread-safe least-recently-used cache of rendered results, bounded both in
+    entries and in bytes (so many small renderings cannot push out the costly ones
+    without bound, nor many large ones grow the process)."""
 
-    def __init__(self, size: int, salt: str, max_age: int) -> None:
+    def __init__(self, size: int, salt: str, max_age: int, max_bytes: int = 64 * 2**20) -> None:
         self.size = size
+        self.max_bytes = max_bytes
         self.salt = salt.encode()
         self.max_age = max_age
         self._items: OrderedDict[CacheKey, Rendered] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def peek(self, key: CacheKey) -> Rendered | None:
@@ -95,13 +99,22 @@ class RenderedCache:
         etag = hashlib.sha256(self.salt + b"\0" + body).hexdigest()[:24]
         rendered = Rendered(body, etag, _headers(key[0], key[1], etag, self.max_age))
         with self._lock:
+            previous = self._items.pop(key, None)
+            self._bytes -= len(previous.body) if previous is not None else 0
             self._items[key] = rendered
-            if len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._bytes += len(body)
+            while self._items and (len(self._items) > self.size or self._bytes > self.max_bytes):
+                _, evicted = self._items.popitem(last=False)
+                self._bytes -= len(evicted.body)
         return rendered
 
     def __len__(self) -> int:
         return len(self._items)
+
+    @property
+    def bytes(self) -> int:
+        """The bytes of rendered bodies held now."""
+        return self._bytes
 
 
 def _not_modified(environ: Mapping[str, Any], etag: str) -> bool:
