@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -30,6 +30,7 @@ COLOURS = {
     "either": ((107, 78, 0), (251, 242, 213)),
 }
 SITE_NAME = "stackchooser"
+PALETTE_COLOURS = 32  # six flat colours and the anti-aliased edges of the text
 BADGE_LABEL = "back end"
 
 Font = ImageFont.FreeTypeFont
@@ -83,8 +84,14 @@ def preview_png(rec: Recommendation) -> bytes:
     )
 
 
+@lru_cache(maxsize=256)
 def picture_png(picture: Picture) -> bytes:
-    """A link preview (a result's or a team's), as PNG bytes (1200×630, RGB)."""
+    """A link preview (a result's or a team's), as PNG bytes (1200×630, 32 colours).
+
+    Kept by what it shows, so the many codes with the same verdict, scores and summary
+    share one drawing. Drawn in full colour (smooth text), then reduced to a palette and
+    saved with light compression: about 10 ms, where an optimised full-colour PNG took 50.
+    """
     strong, soft = COLOURS[picture.verdict]
     image = Image.new("RGB", (WIDTH, HEIGHT), soft)
     draw = ImageDraw.Draw(image)
@@ -124,7 +131,8 @@ def picture_png(picture: Picture) -> bytes:
         y += 44
     draw.text((MARGIN, HEIGHT - 76), SITE_NAME, font=_font(True, 36), fill=strong)
     output = io.BytesIO()
-    image.save(output, format="PNG", optimize=True)
+    palette = image.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE)
+    palette.save(output, format="PNG", compress_level=3)
     return output.getvalue()
 
 

@@ -31,7 +31,8 @@ def test_every_result_has_a_1200_by_630_preview(client: FlaskClient, name: str) 
     assert response.mimetype == "image/png"
     assert response.headers["ETag"] and "max-age" in response.headers["Cache-Control"]
     image = _image(response.data)
-    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "RGB")
+    assert (image.format, image.size) == ("PNG", (1200, 630))
+    assert image.mode in ("RGB", "P")  # a palette keeps it small and quick to encode
 
 
 def test_the_preview_matches_its_reference_image(client: FlaskClient) -> None:
