@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import permalink
-from .content import Answers, Content, Question, Ruleset
 from .engine import Recommendation, evaluate, recommend
+from .model import Answers, Content, Question, Ruleset
 from .team import Member, TeamResult, combine, split_codes
 
 

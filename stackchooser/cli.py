@@ -20,9 +20,10 @@ from typing import TextIO
 from . import create_app
 from .advisor import Advisor, RequestError, Result, answers_from_json
 from .config import serving_problems
-from .content import Question, load_content
+from .content import load_content
 from .engine import AnswerError, answer_errors
 from .kinds import display_name
+from .model import Question
 from .presenters import answer_label, decision_record, headline, lean_text, result_json
 from .presenters.rows import CodeLink, change_rows
 from .presenters.words import changes_note

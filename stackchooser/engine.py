@@ -14,16 +14,6 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .content import (
-    Answers,
-    AnswerValue,
-    PartRule,
-    PlanRules,
-    Question,
-    Ruleset,
-    Weighting,
-    chosen,
-)
 from .kinds import (
     ChangeKind,
     EditAction,
@@ -34,6 +24,16 @@ from .kinds import (
     PartRole,
     Verdict,
     language_family,
+)
+from .model import (
+    Answers,
+    AnswerValue,
+    PartRule,
+    PlanRules,
+    Question,
+    Ruleset,
+    Weighting,
+    chosen,
 )
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .content import Content, Question
+from .model import Content, Question
 
 EXAMPLE_ANSWERS = {
     "team": "python",

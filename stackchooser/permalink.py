@@ -17,7 +17,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 
-from .content import Question
+from .model import Question
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 BASE = len(ALPHABET)

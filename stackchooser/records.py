@@ -10,8 +10,8 @@ from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .content import Article
 from .kinds import display_name
+from .model import Article
 from .paths import site_folder
 from .presenters import DecisionRecord, TeamRecord
 

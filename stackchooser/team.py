@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .content import Answers, AnswerValue, Question, Ruleset, chosen
 from .engine import Plan, Recommendation, close_call_lean, compose_plan, evaluate, unique
 from .kinds import Language, LeanBasis, Verdict
+from .model import Answers, AnswerValue, Question, Ruleset, chosen
 
 MAX_MEMBERS = 20
 SEPARATOR = "-"

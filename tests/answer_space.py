@@ -11,8 +11,8 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 
-from stackchooser.content import Answers, AnswerValue, Ruleset, chosen
 from stackchooser.engine import Plan, Recommendation
+from stackchooser.model import Answers, AnswerValue, Ruleset, chosen
 from tests.data import STRENGTH_IDS
 
 ONE_LANGUAGE = re.compile(

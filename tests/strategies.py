@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from stackchooser.content import Question, Ruleset, load_content
+from stackchooser.content import load_content
+from stackchooser.model import Question, Ruleset
 
 CONTENT = load_content()
 RULESET = CONTENT.current

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..advisor import Advisor
-from ..content import Condition, Ruleset
 from ..kinds import display_name
+from ..model import Condition, Ruleset
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from typing import Any
 
 from ..advisor import Advisor, Result
 from ..chart import Chart, contribution_chart
-from ..content import Strength
 from ..engine import Plan, Recommendation
 from ..kinds import display_name
+from ..model import Strength
 from ..preview import badge_markdown, badge_width
 from .rows import (
     ROLE_TITLES,

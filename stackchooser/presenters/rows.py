@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..advisor import Advisor
-from ..content import Strength
 from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits, unique
 from ..kinds import display_name, verdict_words
+from ..model import Strength
 from .words import answer_lines, answer_text, change_text, short_label, would_text
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page

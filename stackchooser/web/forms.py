@@ -10,8 +10,8 @@ from wtforms import Field, RadioField, SelectMultipleField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
-from ..content import Question
 from ..engine import AnswerError, normalize_answer
+from ..model import Question
 
 
 class _QuestionField:

@@ -14,8 +14,8 @@ from werkzeug.exceptions import NotFound
 
 from .. import presenters
 from ..advisor import RequestError, Result, answers_from_json
-from ..content import Answers
 from ..engine import AnswerError
+from ..model import Answers
 from ..openapi import openapi_document
 from ..permalink import PermalinkError
 from ..preview import badge_svg, preview_png

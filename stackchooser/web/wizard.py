@@ -9,8 +9,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from ..content import Question
 from ..engine import AnswerError, normalize_answer
+from ..model import Question
 from ..presenters import answer_lines
 from .forms import ConfirmForm, SubmitAnswersForm, form_class
 from .helpers import advisor

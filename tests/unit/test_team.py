@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stackchooser.advisor import Advisor
-from stackchooser.content import chosen, load_content
+from stackchooser.content import load_content
 from stackchooser.engine import evaluate, normalize_answers
+from stackchooser.model import chosen
 from stackchooser.team import (
     MAX_MEMBERS,
     Member,

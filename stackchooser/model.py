@@ -1,0 +1,370 @@
+"""The domain model: the questionnaire, the article's strengths and the scoring rulesets
+as frozen types. The engine, the team rules and the presenters import these; reading and
+checking the TOML files that fill them is content.py's job. No Flask import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from .kinds import Language, PartLanguage, PartRole, QuestionKind
+
+AnswerValue = str | tuple[str, ...]
+Answers = dict[str, AnswerValue]
+
+
+def chosen(value: AnswerValue) -> tuple[str, ...]:
+    """The options an answer picked, whether it is a one-of or a multi-select answer."""
+    return (value,) if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article the reasoning comes from."""
+
+    title: str
+    author: str
+    publisher: str
+    published: str  # ISO date
+    url: str
+
+    @property
+    def published_on(self) -> str:
+        """The publication date in words, for example "17 May 2022"."""
+        day = date.fromisoformat(self.published)
+        return f"{day.day} {day:%B %Y}"
+
+    @property
+    def published_month(self) -> str:
+        return f"{date.fromisoformat(self.published):%B %Y}"
+
+
+@dataclass(frozen=True)
+class Strength:
+    """One strength the article names, with its citation and our summary."""
+
+    id: str
+    language: str
+    section: str
+    bullet: str
+    gist: str
+
+    @property
+    def citation(self) -> str:
+        return f"{self.section}, {self.bullet}"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a question, with the words each page uses for it."""
+
+    id: str
+    label: str
+    hint: str
+    short: str  # the chart's label
+    would: str = ""  # "your team mainly wrote Python" (one-of questions)
+    would_add: str = ""  # "the back end also did machine learning or AI" (multi-selects)
+    would_remove: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the questionnaire, shown on a page of its own."""
+
+    id: str
+    kind: QuestionKind
+    summary: str
+    title: str
+    hint: str
+    error: str
+    options: tuple[Option, ...]
+    max: int | None = None
+    default: AnswerValue | None = None
+
+    @property
+    def multiple(self) -> bool:
+        """Whether the answer is a list of options (any number, or up to `max`)."""
+        return self.kind != "one"
+
+    @cached_property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options)
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+
+Selection = Mapping[str, frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A test on an answer set.
+
+    It holds when every question in `all_of` has one of its listed options, at least one
+    listed option of `any_of` is chosen (if `any_of` lists any), and no listed option of
+    `none_of` is chosen.
+    """
+
+    all_of: Selection = field(default_factory=dict)
+    any_of: Selection = field(default_factory=dict)
+    none_of: Selection = field(default_factory=dict)
+
+    @property
+    def always(self) -> bool:
+        return not (self.all_of or self.any_of or self.none_of)
+
+    @property
+    def questions(self) -> frozenset[str]:
+        return frozenset((*self.all_of, *self.any_of, *self.none_of))
+
+    def matches(self, answers: Mapping[str, AnswerValue]) -> bool:
+        for question_id, options in self.all_of.items():
+            if options.isdisjoint(chosen(answers[question_id])):
+                return False
+        if self.any_of and all(
+            options.isdisjoint(chosen(answers[question_id]))
+            for question_id, options in self.any_of.items()
+        ):
+            return False
+        return all(
+            options.isdisjoint(chosen(answers[question_id]))
+            for question_id, options in self.none_of.items()
+        )
+
+    def matched(self, answers: Mapping[str, AnswerValue]) -> tuple[tuple[str, str], ...]:
+        """The (question, option) pairs of the answers that made the condition hold."""
+        pairs = []
+        for selection in (self.all_of, self.any_of):
+            for question_id, options in selection.items():
+                pairs += [(question_id, o) for o in chosen(answers[question_id]) if o in options]
+        return tuple(pairs)
+
+
+@dataclass(frozen=True)
+class Weighting:
+    """Points toward each language for one answer, the strengths it rests on, and why.
+
+    `tension` is what to watch for when the plan goes the other way (ruleset 2 on);
+    `concern` groups it with other answers' tensions that give up the same strengths
+    (ruleset 3 on).
+    """
+
+    python: int
+    nodejs: int
+    strengths: tuple[str, ...]
+    why: str
+    tension: str | None = None
+    when: Condition = field(default_factory=Condition)
+    concern: str | None = None
+
+
+@dataclass(frozen=True)
+class OptionRule:
+    """How one answer weighs: the first variant whose condition holds, else the base."""
+
+    base: Weighting
+    variants: tuple[Weighting, ...] = ()
+
+    def weighting(self, answers: Mapping[str, AnswerValue]) -> Weighting:
+        for variant in self.variants:
+            if variant.when.matches(answers):
+                return variant
+        return self.base
+
+    @property
+    def all_weightings(self) -> tuple[Weighting, ...]:
+        return (self.base, *self.variants)
+
+    # The base weighting's fields, for pages that describe the rules.
+    @property
+    def python(self) -> int:
+        return self.base.python
+
+    @property
+    def nodejs(self) -> int:
+        return self.base.nodejs
+
+    @property
+    def strengths(self) -> tuple[str, ...]:
+        return self.base.strengths
+
+    @property
+    def why(self) -> str:
+        return self.base.why
+
+
+@dataclass(frozen=True)
+class CloseCall:
+    """Which language a close call leans to.
+
+    The answer to `question`, when `languages` maps it; otherwise (ruleset 2 on, when
+    `by_scores`) the higher score, and on equal scores `fallback` for `fallback_why`.
+    Without `by_scores` a close call with no team language has no lean (ruleset 1).
+    When `scores_first` holds (ruleset 3 on: a large system), the higher score comes
+    before the team's language, which then decides only equal scores.
+    """
+
+    question: str
+    languages: Mapping[str, Language]
+    by_scores: bool = False
+    fallback: Language | None = None
+    fallback_why: str = ""
+    fallback_strengths: tuple[str, ...] = ()
+    scores_first: Condition | None = None
+
+
+@dataclass(frozen=True)
+class StackRule:
+    """Ruleset 1: the first rule that matches picks the suggested stack."""
+
+    stack: str
+    lean: str | None = None
+    split: bool | None = None
+    any_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stack:
+    """Ruleset 1: a canned stack line."""
+
+    id: str
+    text: str
+    strengths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LegacyStacks:
+    """Ruleset 1's suggested stack: first-match rules over canned lines, and the split."""
+
+    split_question: str
+    split_points: int
+    rules: tuple[StackRule, ...]
+    stacks: Mapping[str, Stack]
+
+
+@dataclass(frozen=True)
+class PartRule:
+    """One way to fill a part of the plan, used when its condition holds.
+
+    `backend` limits it to plans whose back end is in that language; `short` is the
+    phrase the plan's summary is composed from, `text` the full advice.
+    """
+
+    id: str
+    role: PartRole
+    language: PartLanguage | None
+    short: str
+    text: str
+    strengths: tuple[str, ...]
+    when: Condition = field(default_factory=Condition)
+    backend: Language | None = None
+
+
+@dataclass(frozen=True)
+class TensionRule:
+    """A tension on a one-of answer that depends on the plan's shape, not on its points.
+
+    It holds when `when` holds, the plan's back end is in `backend` (if set), the plan
+    mixes Python with another language exactly when `mixed` says (if set), and the plan
+    has a companion service in `service` (if set).
+    """
+
+    question: str
+    text: str
+    strengths: tuple[str, ...]
+    when: Condition
+    backend: Language | None = None
+    mixed: bool | None = None
+    service: Language | None = None
+    concern: str | None = None
+
+
+@dataclass(frozen=True)
+class Concern:
+    """Ruleset 3 on: one thing a plan gives up, said once however many answers ask for it.
+
+    Every tension of the concern cites its `strengths` (no two concerns share one);
+    `text` is said when two or more answers are behind it.
+    """
+
+    id: str
+    strengths: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """Ruleset 2 on: how a plan is composed from the answers."""
+
+    backends: tuple[PartRule, ...]
+    frontends: tuple[PartRule, ...]
+    services: tuple[PartRule, ...]
+    tensions: tuple[TensionRule, ...]
+    one_language: Mapping[Language, str]
+    one_language_when: Condition
+    # Ruleset 3 on: a summary claims one language only when every part has a language
+    # and all are of one family (JavaScript and NodeJS are one).
+    one_language_strict: bool = False
+    concerns: Mapping[str, Concern] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    """A released, versioned set of scoring rules over its own list of questions."""
+
+    version: int
+    released: str
+    source: Path
+    either_margin: int
+    close_call: CloseCall
+    questions: tuple[Question, ...]
+    weights: Mapping[str, Mapping[str, OptionRule]]
+    legacy: LegacyStacks | None = None
+    plan: PlanRules | None = None
+
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
+
+    def question(self, question_id: str) -> Question:
+        return self._questions_by_id[question_id]
+
+    @cached_property
+    def dependents(self) -> dict[str, frozenset[str]]:
+        """For each question, the questions whose points may change when its answer does:
+        itself, and every question with a variant conditioned on it."""
+        found: dict[str, set[str]] = {question.id: {question.id} for question in self.questions}
+        for question_id, rules in self.weights.items():
+            for rule in rules.values():
+                for variant in rule.variants:
+                    for condition_question in variant.when.questions:
+                        found[condition_question].add(question_id)
+        return {question_id: frozenset(ids) for question_id, ids in found.items()}
+
+    @cached_property
+    def answer_order(self) -> dict[tuple[str, str], int]:
+        """Each (question, option) pair's place in the questionnaire, for sorting."""
+        pairs = [(q.id, option) for q in self.questions for option in q.option_ids]
+        return {pair: index for index, pair in enumerate(pairs)}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site says: article, strengths, questions and every ruleset."""
+
+    article: Article
+    strengths: Mapping[str, Strength]
+    questions: tuple[Question, ...]
+    rulesets: Mapping[int, Ruleset]
+
+    @cached_property
+    def current(self) -> Ruleset:
+        return self.rulesets[max(self.rulesets)]
