@@ -9,7 +9,6 @@ record. A bad answer set exits with status 2 and the API's message on standard e
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -18,18 +17,15 @@ from pathlib import Path
 from typing import TextIO
 
 from . import create_app
-from .advisor import Advisor, RequestError, Result, answers_from_json
+from .advisor import Advisor, RequestError, answers_from_json
 from .config import serving_problems
 from .content import load_content
 from .engine import AnswerError, answer_errors
-from .kinds import display_name
+from .formats import Links, command_line_formats, render_result
 from .model import Question
-from .presenters import answer_label, decision_record, headline, lean_text, result_json
-from .presenters.rows import CodeLink, change_rows
-from .presenters.words import changes_note
-from .records import render_record
 
 BAD_INPUT = 2
+FORMATS_BY_NAME = {fmt.name: fmt for fmt in command_line_formats()}
 
 
 def _option_name(question: Question) -> str:
@@ -66,7 +62,7 @@ def _parser(questions: Sequence[Question]) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     recommend.add_argument("file", nargs="?", help='a JSON file ({"answers": {...}})')
-    recommend.add_argument("--format", choices=("text", "json", "md"), default="text")
+    recommend.add_argument("--format", choices=tuple(FORMATS_BY_NAME), default="text")
     recommend.add_argument(
         "--base-url",
         default=os.environ.get("PUBLIC_URL") or None,
@@ -128,40 +124,6 @@ def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: Tex
         raise RequestError(CLI_WORDS.get(error.message, error.message), error.field) from None
 
 
-def _text(advisor: Advisor, result: Result, permalink: str, link: CodeLink) -> str:
-    rec = result.recommendation
-    rows = change_rows(advisor, rec, rec.changes, link)
-    lines = [headline(rec), f"Python {rec.python}, NodeJS {rec.nodejs}", ""]
-    closer = lean_text(advisor, rec)
-    if closer:
-        lines += [closer, ""]
-    lines.append(f"Suggested stack: {rec.stack}")
-    for title, plan in (("Plan", rec.plan), ("Or", rec.alternative_plan)):
-        if plan is None:
-            continue
-        lines += ["", f"{title}, in {display_name(plan.language)}:"]
-        lines += [f"  - {part.text}" for part in plan.parts]
-        if plan.tensions:
-            lines.append("  Watch for:")
-            lines += [
-                f"  - {'; '.join(answer_label(advisor, q, a) for q, a in t.because)}: {t.text}"
-                for t in plan.tensions
-            ]
-    lines += ["", "Why:"]
-    for reason in rec.reasons:
-        push = (
-            "neutral"
-            if reason.favours == "neither"
-            else (f"+{reason.weight} {display_name(reason.favours)}")
-        )
-        label = answer_label(advisor, reason.question, reason.answer)
-        lines.append(f"  - {label} ({push}): {reason.why}")
-    lines += ["", "What would change it:"]
-    lines += [f"  - If you {row.text}: {row.outcome}" for row in rows] or [f"  {changes_note(rec)}"]
-    lines += ["", f"Code: {result.code}", f"Permalink: {permalink}"]
-    return "\n".join(lines) + "\n"
-
-
 def recommend(
     args: argparse.Namespace, questions: Sequence[Question], stdin: TextIO, stdout: TextIO
 ) -> None:
@@ -177,15 +139,13 @@ def recommend(
     def link(code: str) -> str:
         return f"{base}/r/{code}"
 
-    permalink = link(result.code)
-    if args.format == "json":
-        data = result_json(advisor, result, permalink, link)
-        stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "md":
-        record = decision_record(advisor, result, permalink, link)
-        stdout.write(safe(render_record(record, advisor.content.article)))
+    links = Links(link(result.code), result.code, link, link)
+    text = render_result(FORMATS_BY_NAME[args.format], advisor, result, links).decode()
+    if args.format == "json":  # JSON escapes C0 controls itself; C1 ones as \u escapes
+        text = CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     else:
-        stdout.write(safe(_text(advisor, result, permalink, link)))
+        text = safe(text)
+    stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .engine import Recommendation
 from .kinds import Verdict, verdict_words
 from .paths import site_folder
+from .team import TeamResult
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -77,11 +78,26 @@ def _score(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def preview_png(rec: Recommendation) -> bytes:
-    """The link preview of a result, as PNG bytes (1200×630, RGB)."""
-    return picture_png(
-        Picture("Back end for a web application", rec.verdict, rec.python, rec.nodejs, rec.stack)
+def result_picture(rec: Recommendation) -> Picture:
+    """What a result's link preview shows."""
+    return Picture("Back end for a web application", rec.verdict, rec.python, rec.nodejs, rec.stack)
+
+
+def team_picture(team: TeamResult) -> Picture:
+    """What a team's link preview shows: the combined verdict and the team's plan."""
+    plan = team.majority.plan
+    return Picture(
+        heading=f"A team of {len(team.members)} decides",
+        verdict=team.verdict,
+        python=team.python,
+        nodejs=team.nodejs,
+        summary=plan.summary if plan is not None else team.majority.result.stack,
     )
+
+
+def preview_png(rec: Recommendation) -> bytes:
+    """The link preview of a result, as PNG bytes (1200×630)."""
+    return picture_png(result_picture(rec))
 
 
 @lru_cache(maxsize=256)

@@ -1,4 +1,5 @@
-"""The decision record (Markdown, MADR layout) rendered from its template with plain Jinja2.
+"""Plain-text renderings (the Markdown decision records, the command line's text) from
+their templates with plain Jinja2, outside the web layer.
 
 The web view and the command line both use this, so a record reads the same wherever it
 comes from. No Flask import.
@@ -7,37 +8,26 @@ comes from. No Flask import.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .kinds import display_name
 from .model import Article
 from .paths import site_folder
-from .presenters import DecisionRecord, TeamRecord
-
-TEMPLATE = "records/result.md"
-TEAM_TEMPLATE = "records/team.md"
 
 
 @cache
 def _environment() -> Environment:
-    environment = Environment(
+    return Environment(
         loader=FileSystemLoader(site_folder("templates")),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,  # Markdown, not HTML
+        autoescape=False,  # Markdown and plain text, not HTML
     )
-    environment.filters["language_name"] = display_name
-    return environment
 
 
-def render_record(record: DecisionRecord, article: Article) -> str:
-    """The decision record as Markdown text."""
-    return _environment().get_template(TEMPLATE).render(record=record, article=article)
-
-
-def render_team_record(record: TeamRecord, article: Article) -> str:
-    """A team's decision record as Markdown text."""
-    return _environment().get_template(TEAM_TEMPLATE).render(record=record, article=article)
+def render_plain(template: str, name: str, model: Any, article: Article) -> str:
+    """`template` with the view model as `name`, and the article it cites."""
+    return _environment().get_template(template).render({name: model, "article": article})

@@ -35,9 +35,15 @@ class ResultPage:
     """Everything the result page shows, in the order it shows it."""
 
     code: str
-    rec: Recommendation
+    verdict: str
+    python: int
+    nodejs: int
+    stack: str
     headline: str
-    lean_text: str | None  # on a close call: why the plan is in its language
+    lean_text: str | None  # on a close call: why the plan is in its language, or advice
+    changes_in_pairs: bool  # no single answer changes it; pairs of changes do
+    ruleset: int
+    rules_changed: bool  # made under an older ruleset than today's
     permalink: str
     plan: PlanView | None
     alternative_plan: PlanView | None
@@ -91,9 +97,15 @@ def result_page(
     ruleset = advisor.ruleset_of(rec)
     return ResultPage(
         code=result.code,
-        rec=rec,
+        verdict=rec.verdict,
+        python=rec.python,
+        nodejs=rec.nodejs,
+        stack=rec.stack,
         headline=headline(rec),
-        lean_text=lean_text(advisor, rec),
+        lean_text=lean_text(advisor, rec) or _no_lean_text(rec),
+        changes_in_pairs=bool(rec.changes) and len(rec.changes[0].edits) > 1,
+        ruleset=rec.ruleset,
+        rules_changed=rec.ruleset != content.current.version,
         permalink=permalink,
         plan=plan,
         alternative_plan=alternative,
@@ -111,6 +123,15 @@ def result_page(
         change_groups=change_groups(advisor, rec, changes),
         changes_note=changes_note(rec),
     )
+
+
+def _no_lean_text(rec: Recommendation) -> str | None:
+    """Ruleset 1's close call with no team language leans nowhere: its advice."""
+    if rec.verdict == "either" and rec.lean == "either":
+        return (
+            "When it is this close, the article’s advice is to go with what your team knows best."
+        )
+    return None
 
 
 def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink) -> dict[str, Any]:
@@ -197,7 +218,8 @@ def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink
 @dataclass(frozen=True)
 class RecordReason:
     label: str
-    push: str
+    push: str  # "favours Python (+6)" or "neutral"
+    short_push: str  # "+6 Python" or "neutral", as the command line's text says it
     why: str
     cited: str
 
@@ -215,6 +237,7 @@ class RecordLine:
 @dataclass(frozen=True)
 class RecordPlan:
     heading: str
+    language_name: str
     parts: tuple[RecordLine, ...]
     tensions: tuple[RecordLine, ...]
 
@@ -245,7 +268,8 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
         )
         for tension in plan.tensions
     )
-    return RecordPlan(f"{heading}, in {display_name(plan.language)}", parts, tensions)
+    language = display_name(plan.language)
+    return RecordPlan(f"{heading}, in {language}", language, parts, tensions)
 
 
 @dataclass(frozen=True)
@@ -253,7 +277,12 @@ class DecisionRecord:
     """What the Markdown decision record (MADR layout) says, for its template."""
 
     title: str
-    rec: Recommendation
+    headline: str
+    code: str
+    python: int
+    nodejs: int
+    ruleset: int
+    stack: str
     permalink: str
     drivers: tuple[AnswerRow, ...]
     outcome: str
@@ -302,6 +331,9 @@ def decision_record(
             "neutral"
             if reason.favours == "neither"
             else f"favours {display_name(reason.favours)} (+{reason.weight})",
+            "neutral"
+            if reason.favours == "neither"
+            else f"+{reason.weight} {display_name(reason.favours)}",
             reason.why,
             _cited(reason.strengths),
         )
@@ -309,7 +341,12 @@ def decision_record(
     )
     return DecisionRecord(
         title=title,
-        rec=rec,
+        headline=headline(rec),
+        code=result.code,
+        python=rec.python,
+        nodejs=rec.nodejs,
+        ruleset=rec.ruleset,
+        stack=rec.stack,
         permalink=permalink,
         drivers=answer_rows(advisor, rec),
         outcome=outcome,

@@ -63,7 +63,7 @@ def register(app: Flask) -> None:
     app.wsgi_app = CachedResults(  # type: ignore[method-assign]
         app.wsgi_app,
         rendered,
-        cached_paths(app, {**results.KINDS, **teams.KINDS}),
+        cached_paths(app),
         app.config["PUBLIC_URL"],
     )
     # Before any cache: the path is the site's own, the Host trusted, a body bounded.

@@ -1,10 +1,12 @@
-"""Rendered results, kept in memory and answered before the framework.
+"""Rendered results and teams: their routes, kept in memory and answered before the
+framework.
 
-A result is a pure function of its code (and of the site's build and base URL), so each
-rendering is kept in a bounded least-recently-used cache with a strong ETag that changes
-with the build; clients and proxies revalidate it after a short while. A small WSGI
-layer answers result URLs that are already rendered without entering Flask; its path
-pattern is derived from the result routes themselves.
+A result (or team) is a pure function of its code (and of the site's build and base URL),
+so each rendering is kept in a least-recently-used cache bounded in entries and bytes,
+with a strong ETag that changes with the build; clients and proxies revalidate it after
+a short while. The routes come from the format table; a small WSGI layer answers URLs
+that are already rendered without entering Flask, its path pattern derived from those
+routes. docs/ARCHITECTURE.md draws the whole request path.
 """
 
 from __future__ import annotations
@@ -17,19 +19,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, render_template, request
 from werkzeug.http import parse_etags
+
+from ..formats import BY_KIND, FORMATS, Format, Subject, render_outside_site
+from .helpers import advisor, find_subject, links_for
 
 # A result never changes for a code, but its page does change with a deploy (the ETag
 # includes the build): caches keep it a little while (RESULT_MAX_AGE), then revalidate.
-CONTENT_TYPES = {  # by format; a team's kinds are "team_" and the format
-    "html": "text/html; charset=utf-8",
-    "json": "application/json",
-    "md": "text/markdown; charset=utf-8",
-    "png": "image/png",
-    "svg": "image/svg+xml; charset=utf-8",
-}
-TEAM = "team_"
 # What each URL variable of a cached route may hold: a permalink code, or a team's codes.
 VARIABLE_PATTERNS = {
     "code": "[0-9a-z]{1,64}",
@@ -49,16 +46,19 @@ class Rendered:
 
 
 def _headers(kind: str, code: str, etag: str, max_age: int) -> tuple[tuple[str, str], ...]:
-    form = kind.removeprefix(TEAM)
+    fmt = BY_KIND[kind]
     headers = [
-        ("Content-Type", CONTENT_TYPES[form]),
+        ("Content-Type", fmt.content_type),
         ("ETag", f'"{etag}"'),
         ("Cache-Control", f"public, max-age={max_age}"),
     ]
-    if form == "md":
-        name = "team-" + code.replace("-", "") if kind.startswith(TEAM) else code
+    if fmt.download:
+        name = "team-" + code.replace("-", "") if fmt.subject == "team" else code
         headers.append(
-            ("Content-Disposition", f'attachment; filename="stackchooser-decision-{name}.md"')
+            (
+                "Content-Disposition",
+                f'attachment; filename="stackchooser-decision-{name}.{fmt.name}"',
+            )
         )
     return tuple(headers)
 
@@ -132,12 +132,13 @@ def cached_answer(
     return 200, [*rendered.headers, ("Content-Length", str(len(rendered.body)))], rendered.body
 
 
-def cached_paths(app: Flask, kinds: Mapping[str, str]) -> re.Pattern[str]:
-    """One pattern for the URL rules of the endpoints in `kinds` (endpoint -> kind).
+def cached_paths(app: Flask) -> re.Pattern[str]:
+    """One pattern for the URL rules of every format's endpoint.
 
     Each rule has one variable (`<code>` or `<codes>`); the kind is told by the named
     group that matched.
     """
+    kinds = {fmt.endpoint: fmt.kind for fmt in FORMATS if fmt.endpoint}
     alternatives = []
     for rule in app.url_map.iter_rules():
         kind = kinds.get(rule.endpoint)
@@ -158,6 +159,39 @@ def respond_cached(kind: str, key: str, render: Callable[[], bytes]) -> Response
     cache_id = cache_key(kind, key, request.environ, current_app.config["PUBLIC_URL"])
     status, headers, body = cached_answer(cache.get(cache_id, render), request.environ)
     return Response(body, status=status, headers=headers)
+
+
+SPACES = re.compile(r"\s*\n\s*|(?<=>) {2,}")  # indentation; result pages have no <pre>
+
+
+def render(fmt: Format, key: str) -> bytes:
+    """A result or team in one format: find it, build the view model, render it."""
+    model = fmt.build(advisor(), find_subject(fmt, key), links_for(fmt, key))
+    if fmt.engine != "site":
+        return render_outside_site(fmt, model, advisor())
+    assert fmt.template is not None
+    html = render_template(fmt.template, **{fmt.context: model})
+    if fmt.subject == "result":
+        html = SPACES.sub(lambda m: "\n" if "\n" in m.group() else " ", html)
+    return html.encode()
+
+
+def add_format_routes(bp: Blueprint, subject: Subject, rule: str) -> None:
+    """One cached GET route per web format of `subject`: `rule` plus the format's suffix,
+    under the format's endpoint name."""
+    variable = rule[rule.index("<") + 1 : rule.index(">")]
+    for fmt in FORMATS:
+        if fmt.subject != subject or fmt.suffix is None or fmt.endpoint is None:
+            continue
+
+        def view(fmt: Format = fmt, **keys: str) -> Response:
+            key = keys[variable]
+            return respond_cached(fmt.kind, key, lambda: render(fmt, key))
+
+        view.__doc__ = f"The {subject} as {fmt.name} ({fmt.content_type})."
+        bp.add_url_rule(
+            rule + fmt.suffix, endpoint=fmt.endpoint.split(".")[1], view_func=view, methods=["GET"]
+        )
 
 
 class CachedResults:
@@ -182,7 +216,7 @@ class CachedResults:
         if method == "GET" or method == "HEAD":
             match = self.paths.fullmatch(environ.get("PATH_INFO", ""))
             if match:
-                kind = match.lastgroup or "html"
+                kind = match.lastgroup or "result_html"
                 key = cache_key(kind, match.group(kind), environ, self.public_url)
                 found = self.cache.peek(key)
                 if found is not None:

@@ -6,8 +6,8 @@ from flask import Flask, Response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .results import ResultNotFound, api_error
-from .teams import TeamNotFound
+from ..formats import error_form
+from .helpers import ResultNotFound, TeamNotFound, api_error
 
 TITLES = {
     400: "Something in that request was not right",
@@ -25,18 +25,11 @@ MESSAGES = {
 }
 
 
-def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path.endswith(".json")
-
-
-def _wants_picture() -> bool:
-    return request.path.endswith((".png", ".svg"))
-
-
 def _render(status: int, message: str, csrf: bool = False) -> Response:
-    if _wants_json():
+    form = error_form(request.path)  # by the format table: JSON, plain text or a page
+    if form == "json":
         return api_error(message, None, status)
-    if _wants_picture():
+    if form == "text":
         return Response(message, status=status, mimetype="text/plain")
     html = render_template(
         "pages/error.html",

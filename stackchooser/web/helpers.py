@@ -1,10 +1,23 @@
-"""Small helpers shared by the views."""
+"""What every blueprint shares, so that none imports another: the app's advisor, links to
+results and teams, their not-found errors, the API's error shape, and the session's keys
+with the team being joined."""
 
 from __future__ import annotations
 
-from flask import current_app, request
+import json
+from typing import Any
 
-from ..advisor import Advisor
+from flask import Response, current_app, request, session, url_for
+from werkzeug.exceptions import NotFound
+
+from ..advisor import Advisor, Result
+from ..formats import Format, Links
+from ..model import Answers
+from ..permalink import PermalinkError
+from ..team import MAX_MEMBERS, SEPARATOR, TeamError, TeamResult, split_codes
+
+ANSWERS_KEY = "answers"  # the session's answers in progress
+TEAM_KEY = "team"  # the session's team being joined (its codes)
 
 
 def advisor() -> Advisor:
@@ -17,3 +30,129 @@ def public_url(path: str) -> str:
     """An absolute URL for `path`, on PUBLIC_URL when configured, else this request's host."""
     base = current_app.config["PUBLIC_URL"] or request.host_url.rstrip("/")
     return base + path
+
+
+# --- results and teams ----------------------------------------------------------------
+
+
+class ResultNotFound(NotFound):
+    """A permalink code that is malformed or unknown."""
+
+    description = (
+        "This result link is not one we recognise. It may have been cut short or mistyped "
+        "when it was copied."
+    )
+
+
+class TeamNotFound(NotFound):
+    """A team link with a bad or unknown code, no members, or too many."""
+
+    description = (
+        f"This team link is not one we recognise. It holds the codes of 1 to {MAX_MEMBERS} "
+        "results; it may have been cut short or mistyped when it was copied."
+    )
+
+
+def find_result(code: str) -> Result:
+    """The result for a code; raises :class:`ResultNotFound` (a 404) for a bad one."""
+    try:
+        return advisor().from_code(code)
+    except PermalinkError:
+        raise ResultNotFound() from None
+
+
+def find_answers(code: str) -> Answers:
+    """The answers a code holds, decoded without scoring; a bad code is a 404."""
+    try:
+        return advisor().answers_from_code(code)
+    except PermalinkError:
+        raise ResultNotFound() from None
+
+
+def find_team(codes: str) -> TeamResult:
+    """The team for a team link; raises :class:`TeamNotFound` (a 404) for a bad one."""
+    try:
+        return advisor().team(codes)
+    except (TeamError, PermalinkError):
+        raise TeamNotFound() from None
+
+
+def find_subject(fmt: Format, key: str) -> Result | TeamResult:
+    """The result or team a format's URL names."""
+    return find_result(key) if fmt.subject == "result" else find_team(key)
+
+
+def result_link(code: str) -> str:
+    """A result's absolute link (the JSON, records and teams link absolutely)."""
+    return public_url(url_for("results.page", code=code))
+
+
+def result_page(code: str) -> str:
+    """A result's page on this site (a path)."""
+    return url_for("results.page", code=code)
+
+
+def team_link(codes: str) -> str:
+    return public_url(url_for("teams.page", codes=codes))
+
+
+def links_for(fmt: Format, key: str) -> Links:
+    """The links a rendering of a result or team uses."""
+    if fmt.subject == "team":
+        return Links(team_link(key), key, result_link, result_page)
+    return Links(
+        result_link(key),
+        key,
+        result_link,
+        result_page,
+        lambda question: url_for("wizard.edit", code=key, question=question),
+    )
+
+
+def api_error(message: str, field: str | None, status: int = 400) -> Response:
+    """The API's error shape: {"error": {"message": ..., "field": ...}}."""
+    body = json.dumps({"error": {"message": message, "field": field}})
+    return Response(body, status=status, mimetype="application/json")
+
+
+# --- the team being joined ---------------------------------------------------------------
+
+
+def members_with_room(codes: str) -> list[str]:
+    """The member codes of a team that can take one more; raises TeamError or
+    PermalinkError (checking each code decodes, without combining the team)."""
+    members = split_codes(codes)
+    if len(members) >= MAX_MEMBERS:
+        raise TeamError("the team is full")
+    for code in members:
+        advisor().answers_from_code(code)  # decodes, or raises PermalinkError
+    return members
+
+
+def joined_team(code: str) -> str | None:
+    """After the questionnaire: the team link with `code` added, if a team was being joined
+    (and is still a valid team with room); the team is forgotten either way."""
+    codes = session.pop(TEAM_KEY, None)
+    if not isinstance(codes, str):
+        return None
+    try:
+        members = members_with_room(codes)
+    except (TeamError, PermalinkError):
+        return None
+    return url_for("teams.page", codes=SEPARATOR.join([*members, code]))
+
+
+def joining() -> int | None:
+    """How many members the team being joined has, if one is."""
+    codes = session.get(TEAM_KEY)
+    if not isinstance(codes, str):
+        return None
+    try:
+        return len(split_codes(codes))
+    except TeamError:
+        return None
+
+
+def stored(answers: Answers) -> dict[str, Any]:
+    """Answers as the session keeps them (lists for multi-selects)."""
+    return {key: value if isinstance(value, str) else list(value) for key, value in answers.items()}

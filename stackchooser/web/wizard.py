@@ -13,10 +13,15 @@ from ..engine import AnswerError, normalize_answer
 from ..model import Question
 from ..presenters import answer_lines
 from .forms import ConfirmForm, SubmitAnswersForm, form_class
-from .helpers import advisor
-from .results import find_answers
-from .teams import SESSION_KEY as TEAM_SESSION_KEY
-from .teams import joined_team, joining
+from .helpers import (
+    ANSWERS_KEY,
+    TEAM_KEY,
+    advisor,
+    find_answers,
+    joined_team,
+    joining,
+    stored,
+)
 
 bp = Blueprint("wizard", __name__)
 
@@ -33,7 +38,7 @@ def _questions() -> tuple[Question, ...]:
 
 def _saved_answers() -> Stored | None:
     """The answers in the session, keeping only those still valid; None if there is no session."""
-    raw = session.get("answers")
+    raw = session.get(ANSWERS_KEY)
     if not isinstance(raw, dict):
         return None
     saved: Stored = {}
@@ -84,10 +89,10 @@ def start() -> Response | str:
     answers in progress it goes to the first question, otherwise it asks first."""
     form = ConfirmForm()
     if form.validate_on_submit():
-        session["answers"] = {}
-        session.pop(TEAM_SESSION_KEY, None)
+        session[ANSWERS_KEY] = {}
+        session.pop(TEAM_KEY, None)
         return redirect(_step_url(_questions()[0]))
-    if not session.get("answers") and TEAM_SESSION_KEY not in session:
+    if not session.get(ANSWERS_KEY) and TEAM_KEY not in session:
         return redirect(_step_url(_questions()[0]))
     return confirm_page(
         form,
@@ -120,7 +125,7 @@ def step(question_id: str) -> Response | str:
     form = form_class(question)(data={question.id: saved.get(question.id)})
     if form.validate_on_submit():
         saved[question.id] = form[question.id].data
-        session["answers"] = saved
+        session[ANSWERS_KEY] = saved
         if changing or index + 1 == len(questions):
             return redirect(url_for(".check"))
         return redirect(_step_url(questions[index + 1]))
@@ -198,10 +203,8 @@ def edit(code: str) -> Response | str:
             url_for(".edit", code=code, question=question.id if question else None),
             url_for("results.page", code=code),
         )
-    session.pop(TEAM_SESSION_KEY, None)
-    session["answers"] = {
-        key: value if isinstance(value, str) else list(value) for key, value in answers.items()
-    }
+    session.pop(TEAM_KEY, None)
+    session[ANSWERS_KEY] = stored(answers)
     if question is not None:
         return redirect(_step_url(question, change=True))
     return redirect(url_for(".check"))

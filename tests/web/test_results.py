@@ -279,9 +279,9 @@ def test_the_rendered_cache_is_bounded_in_bytes_as_well_as_entries() -> None:
 
     cache = RenderedCache(size=100, salt="s", max_age=60, max_bytes=1000)
     for number in range(10):
-        cache.get(("html", f"c{number}", "b"), lambda: b"x" * 300)
+        cache.get(("result_html", f"c{number}", "b"), lambda: b"x" * 300)
     assert cache.bytes <= 1000 and len(cache) == 3
-    assert cache.peek(("html", "c9", "b")) is not None  # the newest stay
-    assert cache.peek(("html", "c0", "b")) is None
-    cache.get(("png", "big", "b"), lambda: b"y" * 5000)  # larger than the budget: not kept
+    assert cache.peek(("result_html", "c9", "b")) is not None  # the newest stay
+    assert cache.peek(("result_html", "c0", "b")) is None
+    cache.get(("result_png", "big", "b"), lambda: b"y" * 5000)  # larger than the budget: not kept
     assert cache.bytes <= 1000
