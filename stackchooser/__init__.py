@@ -16,6 +16,7 @@ from .config import build_config
 from .content import load_content
 from .paths import site_folder
 from .web import register
+from .web.templating import StripIndentation
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -29,6 +30,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.add_extension(StripIndentation)
 
     content = load_content(extra_rulesets=[Path(p) for p in app.config["EXTRA_RULESETS"]])
     app.extensions["stackchooser"] = Advisor(content, app.config["RESULT_CACHE_SIZE"])

@@ -74,6 +74,12 @@ class TeamPage:
     codes: str
     link: str
     headline: str
+    caption: str  # "Two results side by side" for a pair, else "Your team’s decision"
+    pair: bool  # two members: their answers are shown side by side
+    size_words: str  # "3 members", "1 member"
+    scores_line: str  # the mean scores and what they make, in one sentence
+    members_title: str
+    all_agree: bool  # more than one member, and no question they answered differently
     verdict: str
     verdict_words: str
     lean_words: str  # "Leans to NodeJS: ..." on a close call, else ""
@@ -176,10 +182,25 @@ def team_page(
 ) -> TeamPage:
     """The team page's rows."""
     majority_code = advisor.code_for(team.majority.answers)
+    size = len(team.members)
+    size_words = f"{size} member{'s' if size != 1 else ''}"
+    either_margin = advisor.content.current.either_margin
+    outcome = (
+        f"a close call (within {either_margin} points)"
+        if team.verdict == "either"
+        else f"{verdict_words(team.verdict)} is ahead"
+    )
     return TeamPage(
         codes=codes,
         link=link,
         headline=_team_headline(team),
+        caption="Two results side by side" if size == 2 else "Your team’s decision",
+        pair=size == 2,
+        size_words=size_words,
+        scores_line=f"On the mean of {size_words}’ scores, Python {_mean(team.python)} and "
+        f"NodeJS {_mean(team.nodejs)}: {outcome}.",
+        members_title="The two results" if size == 2 else "Members",
+        all_agree=size > 1 and not team.disagreements,
         verdict=team.verdict,
         verdict_words=verdict_words(team.verdict),
         lean_words=_lean_words(team),
@@ -286,6 +307,7 @@ class TeamRecord:
     """What the team's Markdown decision record says, for its template."""
 
     page: TeamPage
+    outcome: str  # the decision outcome, in one paragraph
     stack: str  # the team plan's summary
 
 
@@ -294,4 +316,13 @@ def team_record(
 ) -> TeamRecord:
     plan = team.majority.plan
     stack = plan.summary if plan is not None else team.majority.result.stack
-    return TeamRecord(team_page(advisor, codes, team, link, page), stack)
+    rows = team_page(advisor, codes, team, link, page)
+    scores = f"Python {rows.python}, NodeJS {rows.nodejs}"
+    if team.verdict == "either":
+        outcome = (
+            f"No option is clearly ahead on our mean scores ({scores}): a close call, to be "
+            f"settled by discussing the points below. {rows.lean_words}"
+        )
+    else:
+        outcome = f"Chosen option: “{rows.verdict_words}”, ahead on our mean scores ({scores})."
+    return TeamRecord(rows, outcome, stack)

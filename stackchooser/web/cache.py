@@ -161,19 +161,13 @@ def respond_cached(kind: str, key: str, render: Callable[[], bytes]) -> Response
     return Response(body, status=status, headers=headers)
 
 
-SPACES = re.compile(r"\s*\n\s*|(?<=>) {2,}")  # indentation; result pages have no <pre>
-
-
 def render(fmt: Format, key: str) -> bytes:
     """A result or team in one format: find it, build the view model, render it."""
     model = fmt.build(advisor(), find_subject(fmt, key), links_for(fmt, key))
     if fmt.engine != "site":
         return render_outside_site(fmt, model, advisor())
     assert fmt.template is not None
-    html = render_template(fmt.template, **{fmt.context: model})
-    if fmt.subject == "result":
-        html = SPACES.sub(lambda m: "\n" if "\n" in m.group() else " ", html)
-    return html.encode()
+    return render_template(fmt.template, **{fmt.context: model}).encode()
 
 
 def add_format_routes(bp: Blueprint, subject: Subject, rule: str) -> None:
