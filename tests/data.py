@@ -10,6 +10,16 @@ GOLDEN = json.loads((FIXTURES / "golden_codes.json").read_text())
 GOLDEN_2 = json.loads((FIXTURES / "golden_codes_2.json").read_text())
 GOLDEN_3 = json.loads((FIXTURES / "golden_codes_3.json").read_text())
 
+# Every answer neutral: a base that tests change one or two answers of.
+NEUTRAL_ANSWERS = {
+    "team": "neither",
+    "scale": "small",
+    "workloads": [],
+    "frontend": "spa",
+    "unified_stack": "no_preference",
+    "priorities": [],
+}
+
 SAMPLE_ANSWERS = {
     "python": {
         "team": "python",

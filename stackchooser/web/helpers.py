@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Response, current_app, request, session, url_for
+from flask import Response, current_app, render_template, request, session, url_for
+from flask_wtf import FlaskForm
 from werkzeug.exceptions import NotFound
 
 from ..advisor import Advisor, Result
@@ -113,6 +114,22 @@ def api_error(message: str, field: str | None, status: int = 400) -> Response:
     """The API's error shape: {"error": {"message": ..., "field": ...}}."""
     body = json.dumps({"error": {"message": message, "field": field}})
     return Response(body, status=status, mimetype="application/json")
+
+
+def confirm_page(
+    form: FlaskForm, title: str, text: str, button: str, action: str, cancel_url: str
+) -> str:
+    """The page that asks before an action that replaces the visitor's answers; its button
+    posts to `action`."""
+    return render_template(
+        "pages/confirm.html",
+        form=form,
+        title=title,
+        text=text,
+        button=button,
+        action=action,
+        cancel_url=cancel_url,
+    )
 
 
 # --- the team being joined ---------------------------------------------------------------

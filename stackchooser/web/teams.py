@@ -8,14 +8,21 @@ and ends on the longer team link.
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, session, url_for
+from flask import Blueprint, redirect, session, url_for
 from werkzeug.wrappers import Response as Redirect
 
 from ..permalink import PermalinkError
 from ..team import TeamError
 from .cache import add_format_routes
 from .forms import ConfirmForm
-from .helpers import ANSWERS_KEY, TEAM_KEY, TeamNotFound, advisor, members_with_room
+from .helpers import (
+    ANSWERS_KEY,
+    TEAM_KEY,
+    TeamNotFound,
+    advisor,
+    confirm_page,
+    members_with_room,
+)
 
 bp = Blueprint("teams", __name__)
 add_format_routes(bp, "team", "/t/<codes>")
@@ -31,15 +38,14 @@ def add(codes: str) -> Redirect | str:
         raise TeamNotFound() from None
     form = ConfirmForm()
     if not form.validate_on_submit():
-        return render_template(
-            "pages/confirm.html",
-            form=form,
-            title=f"Join this team of {len(members)}?",
-            text="You answer the questionnaire from the start, in place of any answers you "
-            "have given so far; at the end your answers join the team and you get its new link.",
-            button="Join and start the questionnaire",
-            action=url_for(".add", codes=codes),
-            cancel_url=url_for(".page", codes=codes),
+        return confirm_page(
+            form,
+            f"Join this team of {len(members)}?",
+            "You answer the questionnaire from the start, in place of any answers you have "
+            "given so far; at the end your answers join the team and you get its new link.",
+            "Join and start the questionnaire",
+            url_for(".add", codes=codes),
+            url_for(".page", codes=codes),
         )
     session[ANSWERS_KEY] = {}
     session[TEAM_KEY] = codes

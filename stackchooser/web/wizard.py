@@ -17,6 +17,7 @@ from .helpers import (
     ANSWERS_KEY,
     TEAM_KEY,
     advisor,
+    confirm_page,
     find_answers,
     joined_team,
     joining,
@@ -65,22 +66,6 @@ def _step_url(question: Question, change: bool = False) -> str:
 def _lost() -> Response:
     flash(SESSION_LOST, "warning")
     return redirect(_step_url(_questions()[0]))
-
-
-def confirm_page(
-    form: ConfirmForm, title: str, text: str, button: str, action: str, cancel_url: str
-) -> str:
-    """The page that asks before an action that replaces the visitor's answers; its button
-    posts to `action`."""
-    return render_template(
-        "pages/confirm.html",
-        form=form,
-        title=title,
-        text=text,
-        button=button,
-        action=action,
-        cancel_url=cancel_url,
-    )
 
 
 @bp.route("/start", methods=["GET", "POST"])

@@ -7,16 +7,10 @@ from hypothesis import given
 
 from stackchooser.engine import Recommendation, evaluate, normalize_answers, recommend
 from tests.answer_space import plan_breaks
+from tests.data import NEUTRAL_ANSWERS
 from tests.strategies import RULESET, answer_sets
 
-BASE = {
-    "team": "neither",
-    "scale": "small",
-    "workloads": [],
-    "frontend": "spa",
-    "unified_stack": "no_preference",
-    "priorities": [],
-}
+BASE = NEUTRAL_ANSWERS
 
 
 def result(**answers: object) -> Recommendation:

@@ -8,18 +8,12 @@ from stackchooser.content import load_content
 from stackchooser.engine import Recommendation, recommend
 from stackchooser.presenters.words import lean_text
 from tests.answer_space import sentence_breaks
+from tests.data import NEUTRAL_ANSWERS
 
 CONTENT = load_content()
 ADVISOR = Advisor(CONTENT)
 RULESET_2, RULESET_3 = CONTENT.rulesets[2], CONTENT.rulesets[3]
-BASE = {
-    "team": "neither",
-    "scale": "small",
-    "workloads": [],
-    "frontend": "spa",
-    "unified_stack": "no_preference",
-    "priorities": [],
-}
+BASE = NEUTRAL_ANSWERS
 
 
 def result(ruleset=RULESET_3, **answers: object) -> Recommendation:  # type: ignore[no-untyped-def]
