@@ -40,6 +40,7 @@ from .model import (
     Selection,
     Stack,
     StackRule,
+    Start,
     Strength,
     TensionRule,
     Weighting,
@@ -627,6 +628,47 @@ def _check_references(
             )
 
 
+def load_starts(path: Path, rulesets: Mapping[int, Ruleset]) -> dict[str, Start]:
+    """How to start each plan part, by "role.rule id"; every rule of a ruleset with a plan
+    has one, and every documentation key it names exists."""
+    data = _read(path)
+    docs: dict[str, tuple[str, str]] = {}
+    for key, value in data.table("docs").items():
+        if not (
+            isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        ):
+            raise ContentError(path, f"docs.{key}", "must be [title, address]")
+        if not value[1].startswith("https://"):
+            raise ContentError(path, f"docs.{key}", "the address must be https://")
+        docs[key] = (value[0], value[1])
+    starts: dict[str, Start] = {}
+    named = data.table("starts")
+    for key, _ in named.items():
+        table = named.table(key)
+        refs = table.strings("docs", what="documentation keys")
+        for ref in refs:
+            if ref not in docs:
+                raise table.error("docs", f"unknown documentation key {ref!r}")
+        starts[key] = Start(
+            table.strings("commands", what="commands"), tuple(docs[r] for r in refs)
+        )
+    parts = data.table("parts")
+    found: dict[str, Start] = {}
+    for key, value in parts.items():
+        if value not in starts:
+            raise parts.error(key, f"unknown start {value!r}")
+        found[key] = starts[value]
+    for ruleset in rulesets.values():
+        if ruleset.plan is None:
+            continue
+        rules = (*ruleset.plan.backends, *ruleset.plan.frontends, *ruleset.plan.services)
+        for rule in rules:
+            key = f"{rule.role}.{rule.id}"
+            if key not in found and rule.id != "open":
+                raise ContentError(path, f"parts.{key}", f"missing (ruleset {ruleset.version})")
+    return found
+
+
 def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] = ()) -> Content:
     """Load and validate all content; the highest ruleset version is the current one."""
     article, strengths = load_strengths(directory / "strengths.toml")
@@ -641,4 +683,5 @@ def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] =
             raise ContentError(path, "version", f"duplicate ruleset version {ruleset.version}")
         rulesets[ruleset.version] = ruleset
     _check_references(directory, questions, strengths, rulesets)
-    return Content(article, strengths, questions, rulesets)
+    starts = load_starts(directory / "getting_started.toml", rulesets)
+    return Content(article, strengths, questions, rulesets, starts)

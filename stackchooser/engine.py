@@ -124,6 +124,7 @@ class PlanPart:
     text: str
     strengths: tuple[str, ...]
     because: tuple[AnswerRef, ...]
+    rule: str = ""  # the id of the plan rule it comes from
 
 
 @dataclass(frozen=True)
@@ -452,7 +453,14 @@ def compose_plan(
         ]
     )[:STRONGEST_REASONS]
     parts = [
-        PlanPart("backend", language, backend_rule.text, backend_rule.strengths, backend_because)
+        PlanPart(
+            "backend",
+            language,
+            backend_rule.text,
+            backend_rule.strengths,
+            backend_because,
+            backend_rule.id,
+        )
     ]
     shorts = [backend_rule.short]
     frontend_rule = _first(rules.frontends, language, answers)
@@ -546,6 +554,7 @@ def _part(rule: PartRule, answers: Answers) -> PlanPart:
         rule.text,
         rule.strengths,
         unique(rule.when.matched(answers)),
+        rule.id,
     )
 
 

@@ -357,6 +357,15 @@ class Ruleset:
 
 
 @dataclass(frozen=True)
+class Start:
+    """How to start one part of a plan: first commands and official documentation (our
+    suggestion, not the article's)."""
+
+    commands: tuple[str, ...]
+    docs: tuple[tuple[str, str], ...]  # (title, address)
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the site says: article, strengths, questions and every ruleset."""
 
@@ -364,6 +373,7 @@ class Content:
     strengths: Mapping[str, Strength]
     questions: tuple[Question, ...]
     rulesets: Mapping[int, Ruleset]
+    starts: Mapping[str, Start] = field(default_factory=dict)  # by "role.rule id"
 
     @cached_property
     def current(self) -> Ruleset:

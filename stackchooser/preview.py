@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from .engine import Recommendation
-from .kinds import Verdict, verdict_words
+from .kinds import Verdict, display_name, verdict_words
 from .paths import site_folder
 from .team import TeamResult
 
@@ -158,6 +158,9 @@ def _text_width(text: str) -> int:
 
 
 def _badge_value(rec: Recommendation) -> str:
+    """The verdict; a close call with the language it leans to."""
+    if rec.verdict == "either" and rec.lean != "either":
+        return f"close call, leaning {display_name(rec.lean)}"
     return verdict_words(rec.verdict)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..advisor import Advisor
 from ..kinds import display_name
 from ..model import Condition, Ruleset
+from .words import version_words
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class WeightRow:
     label: str
     python: int
     nodejs: int
-    strengths: tuple[str, ...]
+    strengths: tuple[str, ...]  # where the article makes each point ("Conclusion, 1")
     variants: tuple[str, ...]  # "If …: Python 3, NodeJS 0", in words
 
 
@@ -30,6 +31,7 @@ class WeightTable:
 class RulesetView:
     version: int
     released: str
+    version_words: str  # "scoring version 3, November 2026"
     either_margin: int
     fallback_name: str | None  # where a close call with nothing to decide it leans
     tables: tuple[WeightTable, ...]
@@ -60,12 +62,14 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
                 for v in rule.variants
                 if (v.python, v.nodejs) != (rule.python, rule.nodejs)
             )
-            rows.append(WeightRow(option.label, rule.python, rule.nodejs, rule.strengths, variants))
+            cites = tuple(advisor.content.strengths[s].citation for s in rule.strengths)
+            rows.append(WeightRow(option.label, rule.python, rule.nodejs, cites, variants))
         tables.append(WeightTable(advisor.question(question.id).title, tuple(rows)))
     fallback = ruleset.close_call.fallback
     return RulesetView(
         ruleset.version,
         ruleset.released,
+        version_words(ruleset),
         ruleset.either_margin,
         display_name(fallback) if fallback else None,
         tuple(tables),

@@ -27,7 +27,19 @@ from .rows import (
     plan_json,
     plan_view,
 )
-from .words import answer_label, changes_note, firmness, headline, lean_text
+from .words import (
+    Meter,
+    answer_label,
+    changes_note,
+    firmness,
+    firmness_words,
+    headline,
+    lean_text,
+    margin_meter,
+    settle_text,
+    short_label,
+    version_words,
+)
 
 
 @dataclass(frozen=True)
@@ -40,21 +52,23 @@ class ResultPage:
     nodejs: int
     stack: str
     headline: str
+    firmness_words: str  # how firm it is, in words first
+    firmness: str  # the points, with the scale they are measured on
+    meter: Meter  # the margin against the close-call zone, as a picture
     lean_text: str | None  # on a close call: why the plan is in its language, or advice
+    settle: str | None  # on a close call: how to settle it
     changes_in_pairs: bool  # no single answer changes it; pairs of changes do
-    ruleset: int
-    rules_changed: bool  # made under an older ruleset than today's
+    version_words: str  # "scoring version 3, November 2026"
+    rules_changed: bool  # made under older scoring than today's
     permalink: str
     plan: PlanView | None
-    alternative_plan: PlanView | None
-    reasons: tuple[ReasonRow, ...]
+    alternative_plan: PlanView | None  # on a close call: the other route, folded
+    reasons: tuple[ReasonRow, ...]  # the answers that moved the scores
+    unmoved: str | None  # the answers that did not, on one line
     chart: Chart
     answers: tuple[AnswerRow, ...]
-    ruleset_released: str
-    current_version: int
     badge_width: int
     badge_markdown: str
-    firmness: str
     change_groups: tuple[ChangeGroup, ...]
     changes_note: str | None
 
@@ -71,29 +85,23 @@ def result_page(
     content = advisor.content
     cite = Citer(content.strengths)
     changes = change_rows(advisor, rec, rec.changes, link)
-    plan = alternative = None
-    if rec.plan is not None:
-        plan = plan_view(
-            advisor, rec.plan, cite, tuple(c for c in changes if c.verdict == rec.plan.language)
-        )
+    plan = plan_view(advisor, rec.plan, cite) if rec.plan is not None else None
+    alternative = None
     if rec.alternative_plan is not None:
-        alternative = plan_view(
-            advisor,
-            rec.alternative_plan,
-            cite,
-            tuple(c for c in changes if c.verdict == rec.alternative_plan.language),
-        )
+        alternative = plan_view(advisor, rec.alternative_plan, cite)
+    moved = [reason for reason in rec.reasons if reason.weight]
     reasons = tuple(
         ReasonRow(
             answer_label(advisor, reason.question, reason.answer),
             reason.favours,
-            display_name(reason.favours) if reason.favours != "neither" else "Neutral",
+            display_name(reason.favours),
             reason.weight,
             reason.why,
             cite(reason.strengths),
         )
-        for reason in rec.reasons
+        for reason in moved
     )
+    still = [short_label(advisor, r.question, r.answer) for r in rec.reasons if not r.weight]
     ruleset = advisor.ruleset_of(rec)
     return ResultPage(
         code=result.code,
@@ -102,24 +110,26 @@ def result_page(
         nodejs=rec.nodejs,
         stack=rec.stack,
         headline=headline(rec),
+        firmness_words=firmness_words(rec),
+        firmness=firmness(rec, ruleset.either_margin),
+        meter=margin_meter(rec.margin, ruleset.either_margin),
         lean_text=lean_text(advisor, rec) or _no_lean_text(rec),
+        settle=settle_text(advisor, rec),
         changes_in_pairs=bool(rec.changes) and len(rec.changes[0].edits) > 1,
-        ruleset=rec.ruleset,
+        version_words=version_words(ruleset),
         rules_changed=rec.ruleset != content.current.version,
         permalink=permalink,
         plan=plan,
         alternative_plan=alternative,
         reasons=reasons,
+        unmoved="; ".join(still) if still else None,
         chart=contribution_chart(
             rec.reasons,
             [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
         ),
         answers=answer_rows(advisor, rec, change_answer),
-        ruleset_released=ruleset.released,
-        current_version=content.current.version,
         badge_width=badge_width(rec),
         badge_markdown=badge_markdown(rec, permalink),
-        firmness=firmness(rec, ruleset.either_margin),
         change_groups=change_groups(advisor, rec, changes),
         changes_note=changes_note(rec),
     )
@@ -242,8 +252,9 @@ class RecordPlan:
     tensions: tuple[RecordLine, ...]
 
 
-def _cited(strength_ids: tuple[str, ...]) -> str:
-    return ", ".join(f"`{s}`" for s in strength_ids) or "none"
+def _cited(advisor: Advisor, strength_ids: tuple[str, ...]) -> str:
+    """Where the article makes these points, by section and bullet ("none" for none)."""
+    return "; ".join(Citer(advisor.content.strengths)(strength_ids).citations) or "none"
 
 
 def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan | None:
@@ -254,7 +265,7 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
         RecordLine(
             ROLE_TITLES[part.role] + (f" ({display_name(part.language)})" if part.language else ""),
             part.text,
-            _cited(part.strengths),
+            _cited(advisor, part.strengths),
             "; ".join(answer_label(advisor, q, a) for q, a in part.because),
         )
         for part in plan.parts
@@ -263,7 +274,7 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
         RecordLine(
             "; ".join(answer_label(advisor, q, a) for q, a in tension.because),
             tension.text,
-            _cited(tension.strengths),
+            _cited(advisor, tension.strengths),
             "",
         )
         for tension in plan.tensions
@@ -281,7 +292,7 @@ class DecisionRecord:
     code: str
     python: int
     nodejs: int
-    ruleset: int
+    version_words: str  # "scoring version 3, November 2026"
     stack: str
     permalink: str
     drivers: tuple[AnswerRow, ...]
@@ -335,7 +346,7 @@ def decision_record(
             if reason.favours == "neither"
             else f"+{reason.weight} {display_name(reason.favours)}",
             reason.why,
-            _cited(reason.strengths),
+            _cited(advisor, reason.strengths),
         )
         for reason in rec.reasons
     )
@@ -345,7 +356,7 @@ def decision_record(
         code=result.code,
         python=rec.python,
         nodejs=rec.nodejs,
-        ruleset=rec.ruleset,
+        version_words=version_words(advisor.ruleset_of(rec)),
         stack=rec.stack,
         permalink=permalink,
         drivers=answer_rows(advisor, rec),

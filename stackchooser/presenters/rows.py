@@ -34,27 +34,23 @@ def source_row(strength: Strength) -> SourceRow:
 
 @dataclass(frozen=True)
 class Sources:
-    """The strengths an item rests on: shown in full the first time, by id afterwards."""
+    """Where the article makes the points an item rests on: one line of citations
+    ("Strengths of Python, 5"), never strength ids."""
 
-    first: tuple[SourceRow, ...]
-    repeated: tuple[str, ...]
+    citations: tuple[str, ...]
 
     def __bool__(self) -> bool:
-        return bool(self.first or self.repeated)
+        return bool(self.citations)
 
 
 class Citer:
-    """Hands out each strength in full once per page, and by id after that."""
+    """Turns strength ids into the citations a page prints."""
 
     def __init__(self, strengths: Mapping[str, Strength]) -> None:
         self.strengths = strengths
-        self.shown: set[str] = set()
 
     def __call__(self, strength_ids: Sequence[str]) -> Sources:
-        first = tuple(source_row(self.strengths[s]) for s in strength_ids if s not in self.shown)
-        repeated = tuple(s for s in strength_ids if s in self.shown)
-        self.shown.update(strength_ids)
-        return Sources(first, repeated)
+        return Sources(unique(self.strengths[s].citation for s in strength_ids))
 
 
 @dataclass(frozen=True)
@@ -68,6 +64,20 @@ class ReasonRow:
 
 
 @dataclass(frozen=True)
+class DocLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class StartRow:
+    """How to start a part: first commands and official documentation (not the article's)."""
+
+    commands: str  # shell lines, one a line
+    docs: tuple[DocLink, ...]
+
+
+@dataclass(frozen=True)
 class PartRow:
     role: str
     title: str  # "Back end", "Front end" or "Service"
@@ -75,6 +85,7 @@ class PartRow:
     text: str
     because: tuple[str, ...]  # the answers that ask for this part, in words
     sources: Sources
+    start: StartRow | None
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,6 @@ class PlanView:
     summary: str
     parts: tuple[PartRow, ...]
     tensions: tuple[TensionRow, ...]
-    tipped_by: tuple[ChangeRow, ...]  # on a close call: answers that would make it clear
 
 
 @dataclass(frozen=True)
@@ -225,6 +235,7 @@ def change_rows(
 
 
 def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
+    start = advisor.content.starts.get(f"{part.role}.{part.rule}")
     return PartRow(
         part.role,
         ROLE_TITLES[part.role],
@@ -232,6 +243,9 @@ def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
         part.text,
         tuple(short_label(advisor, q, a) for q, a in part.because),
         cite(part.strengths),
+        StartRow("\n".join(start.commands), tuple(DocLink(*d) for d in start.docs))
+        if start is not None
+        else None,
     )
 
 
@@ -247,14 +261,12 @@ def plan_view(
     advisor: Advisor,
     plan: Plan,
     cite: Citer,
-    tipped_by: tuple[ChangeRow, ...] = (),
 ) -> PlanView:
     return PlanView(
         display_name(plan.language),
         plan.summary,
         tuple(part_row(advisor, part, cite) for part in plan.parts),
         tuple(tension_row(advisor, tension, cite) for tension in plan.tensions),
-        tipped_by,
     )
 
 

@@ -21,6 +21,7 @@ from .rows import (
     plan_view,
     source_row,
 )
+from .words import short_label
 
 
 def _mean(value: float) -> str:
@@ -56,6 +57,16 @@ class MemberRow:
 class CountRow:
     label: str
     count: int
+    url: str | None  # for a one-of question: the result of the majority answers with it
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One question across the members: each member's answer in a few words."""
+
+    summary: str
+    cells: tuple[str, ...]
+    differs: bool
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,7 @@ class TeamPage:
     members: tuple[MemberRow, ...]
     disagreements: tuple[DisagreementRow, ...]
     agreed: tuple[str, ...]
+    grid: tuple[GridRow, ...]  # questions x members
     majority_url: str
     unsettled: tuple[UnsettledRow, ...]
     plan: PlanView | None
@@ -95,6 +107,22 @@ class TeamPage:
     tie_rule: str
     can_add: bool
     either_margin: int
+
+
+def _grid(advisor: Advisor, team: TeamResult) -> tuple[GridRow, ...]:
+    differing = {d.question for d in team.disagreements}
+    rows = []
+    for question in advisor.content.current.questions:
+        cells = tuple(
+            ", ".join(
+                short_label(advisor, question.id, o)
+                for o in _options(m.recommendation.answers.get(question.id, question.default))
+            )
+            or "None"
+            for m in team.members
+        )
+        rows.append(GridRow(question.summary, cells, question.id in differing))
+    return tuple(rows)
 
 
 def _source_rows(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceRow, ...]:
@@ -221,7 +249,14 @@ def team_page(
             DisagreementRow(
                 advisor.question(d.question).summary,
                 tuple(
-                    CountRow(advisor.question(d.question).option(o).label, n) for o, n in d.counts
+                    CountRow(
+                        advisor.question(d.question).option(o).label,
+                        n,
+                        None
+                        if advisor.question(d.question).multiple
+                        else page(advisor.code_for({**team.majority.answers, d.question: o})),
+                    )
+                    for o, n in d.counts
                 ),
                 d.points,
                 _source_rows(advisor, d.python_strengths),
@@ -230,6 +265,7 @@ def team_page(
             for d in team.disagreements
         ),
         agreed=tuple(advisor.question(q).summary for q in team.agreed),
+        grid=_grid(advisor, team),
         majority_url=page(majority_code),
         unsettled=_unsettled(advisor, team, page),
         plan=_team_plan(advisor, team),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from ..advisor import Advisor
 from ..engine import Change, Edit, Recommendation
-from ..kinds import display_name
+from ..kinds import display_name, other_language
+from ..model import Ruleset
 
 
 def answer_text(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> str:
@@ -86,6 +89,87 @@ def firmness(rec: Recommendation, either_margin: int) -> str:
         f"Python {rec.python}, NodeJS {rec.nodejs}: {kind} of {lead} points "
         f"(a close call is {either_margin} points or fewer)."
     )
+
+
+def firmness_words(rec: Recommendation) -> str:
+    """How firm the result is, in words: which way the answers that moved it pointed."""
+    python = sum(1 for r in rec.reasons if r.favours == "python")
+    nodejs = sum(1 for r in rec.reasons if r.favours == "nodejs")
+    if not python and not nodejs:
+        return "No answer moved the score either way."
+    if rec.verdict != "either":
+        ahead, behind = (python, nodejs) if rec.verdict == "python" else (nodejs, python)
+        name = display_name(rec.verdict)
+        other = display_name(other_language(rec.verdict))
+        if not behind:
+            return f"Every answer that moved the score pointed to {name}."
+        return (
+            f"{_count(ahead)} pointed to {name} and {_count(behind)} to {other}; "
+            f"{name}’s outweigh them."
+        )
+    return f"Your answers pull both ways: {_count(python)} toward Python, {nodejs} toward NodeJS."
+
+
+def _count(number: int) -> str:
+    return f"{number} answer{'s' if number != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class Meter:
+    """The margin between the scores against the close-call zone, for a small picture:
+    x positions on a 0-300 scale, Python to the left of the centre, NodeJS to the right."""
+
+    zone_x: int
+    zone_width: int
+    marker_x: int
+    description: str
+
+
+METER_WIDTH = 300
+
+
+def margin_meter(margin: int, either_margin: int) -> Meter:
+    """Python's lead (negative: NodeJS's) placed on a scale wide enough to show it."""
+    reach = max(12, abs(margin) + 2)
+    unit = (METER_WIDTH / 2 - 10) / reach
+    centre = METER_WIDTH // 2
+    zone = round(either_margin * unit)
+    marker = round(centre - margin * unit)
+    if margin == 0:
+        where = "level, in the middle of the close-call zone"
+    else:
+        side = "Python" if margin > 0 else "NodeJS"
+        inside = "inside" if abs(margin) <= either_margin else "outside"
+        where = f"{abs(margin)} points toward {side}, {inside} the close-call zone"
+    return Meter(
+        centre - zone,
+        2 * zone,
+        marker,
+        f"The scores’ difference is {where} of {either_margin} points each way.",
+    )
+
+
+def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
+    """On a close call, a way to settle it rather than a coin toss."""
+    if rec.verdict != "either":
+        return None
+    work = sorted(
+        (r for r in rec.reasons if r.weight and r.question == "workloads"), key=lambda r: -r.weight
+    )
+    part = "the riskiest part of the back end"
+    if work:
+        label = advisor.question("workloads").option(work[0].answer).label
+        part = f"the part that does “{label.lower()}”"
+    return (
+        f"To settle it, time-box a spike: build {part} in both languages, a day or two each, "
+        "then let the team choose with what it learned."
+    )
+
+
+def version_words(ruleset: Ruleset) -> str:
+    """A ruleset as people read it: "scoring version 3, November 2026"."""
+    released = date.fromisoformat(ruleset.released)
+    return f"scoring version {ruleset.version}, {released:%B %Y}"
 
 
 def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:

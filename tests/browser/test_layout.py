@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.journeys import open_page
-from tests.data import GOLDEN, GOLDEN_2, STRENGTH_IDS
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, STRENGTH_IDS
 
 pytestmark = pytest.mark.browser
 
@@ -62,15 +62,44 @@ def test_screenshots_of_every_page_type(
     context.close()
 
 
-@pytest.mark.parametrize("name", TYPICAL)
-def test_what_would_change_it_is_within_two_phone_screens(
-    browser: Browser, live_server: str, name: str
+PHONE = {"width": 390, "height": 844}
+CODES_3 = {entry["name"]: entry["code"] for entry in GOLDEN_3["codes"]}
+# A JavaScript team with ML and real-time work: back end, front end and a Python service.
+THREE_PARTS = CODES_3["javascript-team-python-service-owner"]
+# Three people who name three different team languages: a tie the team must settle.
+SPLIT_TEAM = "-".join(
+    CODES_2[name] for name in ("python-ml-team", "nodejs-realtime-one-language", "close-call-team")
+)
+
+
+def _bottom(page: Page, selector: str) -> float:
+    return float(page.locator(selector).first.evaluate("e => e.getBoundingClientRect().bottom"))
+
+
+def _top(page: Page, selector: str) -> float:
+    return float(page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_and_teams_decide_in_one_phone_screen(
+    browser: Browser, live_server: str, scheme: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.goto(live_server + PAGES[name])
-    top = page.locator("#change-title").evaluate("el => el.getBoundingClientRect().top")
-    assert top < 2 * 844, f"'What would change it' starts at {top:.0f} px"
+    page.goto(f"{live_server}/r/{CODES_2['close-call-scores']}")
+    assert _bottom(page, ".lean-plan") <= 844, "a close call's leaning plan is below the fold"
+    assert _top(page, "#change-title") < 2 * 844
+    for name in TYPICAL:
+        page.goto(live_server + PAGES[name])
+        assert _bottom(page, ".stack-text") <= 844
+        assert _top(page, "#change-title") < 2 * 844
+    page.goto(f"{live_server}/r/{THREE_PARTS}")
+    assert page.locator(".plan-parts > li").count() == 3
+    assert _top(page, "#change-title") < 2 * 844, "three-part plan: changes too far down"
+    page.goto(f"{live_server}/t/{SPLIT_TEAM}")
+    assert "leans to" in page.locator(".verdict .lead").first.inner_text()
+    assert _bottom(page, ".verdict .lead") <= 844, "the team's lean is below the fold"
+    assert _top(page, "#plan-title") < 2 * 844, "the team's plan is past two screens"
     context.close()
 
 
@@ -135,10 +164,74 @@ def test_a_team_of_two_reads_as_a_comparison(
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(live_server + PAGES["team"])
-    first, second = (page.locator(".member").nth(i).bounding_box() for i in range(2))
+    header = page.locator(".answer-grid thead th")
+    first, second = (header.nth(i).bounding_box() for i in (1, 2))
     assert first and second
-    if side_by_side:
-        assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"]
-    else:
-        assert second["y"] >= first["y"] + first["height"]
+    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"]  # side by side
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert side_by_side or width == 390
     context.close()
+
+
+CONTRAST = """el => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const channel = v => {
+    v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const backdrop = node => {
+    for (; node; node = node.parentElement) {
+      const c = rgb(getComputedStyle(node).backgroundColor);
+      if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  if (el.matches('.choice-input')) {  // the visible control is its label's box
+    const box = getComputedStyle(el.nextElementSibling, '::before');
+    const border = ratio(rgb(box.borderTopColor).slice(0, 3), backdrop(el.parentElement));
+    const wide = parseFloat(box.borderTopWidth) >= 4;
+    return {text: 21, ring: wide ? border : 0, name: 'INPUT ' + el.value};
+  }
+  const style = getComputedStyle(el);
+  const text = ratio(rgb(style.color).slice(0, 3), backdrop(el));
+  const around = backdrop(el.parentElement);
+  let ring = 0;
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) {
+    ring = ratio(rgb(style.outlineColor).slice(0, 3), around);
+  }
+  const own = backdrop(el);
+  if (own.join() !== around.join()) ring = Math.max(ring, ratio(own, around));
+  for (const shadow of (style.boxShadow.match(/rgba?\\([^)]*\\)/g) || [])) {
+    ring = Math.max(ring, ratio(rgb(shadow).slice(0, 3), around));
+  }
+  return {text, ring, name: el.tagName + ' ' + (el.textContent || el.id || '').trim().slice(0, 30)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_focus_state_is_readable_and_visible(
+    browser: Browser, live_server: str, scheme: str
+) -> None:
+    # axe does not check focus: tab through each page type and measure what is focused
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    weak = []
+    for name in ("landing", "step", "result-close-call", "team", "methodology"):
+        open_page(page, live_server, PAGES[name])
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            found = page.evaluate(
+                f"() => document.activeElement && ({CONTRAST})(document.activeElement)"
+            )
+            if not found or found["name"].startswith("BODY"):
+                break
+            if found["text"] < 4.5 or found["ring"] < 3:
+                weak.append(f"{name}: {found}")
+    context.close()
+    assert not weak, weak[:5]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.pages import check_page
+from tests.pages import check_page, get_page
 
 
 def test_landing_page(client: FlaskClient) -> None:
@@ -23,9 +23,11 @@ def test_methodology_lists_every_strength(client: FlaskClient, advisor) -> None:
     html = client.get("/methodology").text
     check_page(html)
     for strength in advisor.content.strengths.values():
-        assert f"<code>{strength.id}</code>" in html
-        assert f"Article: {strength.section}, {strength.bullet}" in html
+        assert f"<dt>{strength.section}, {strength.bullet}</dt>" in html
+        assert strength.gist in html
+        assert strength.id not in html  # cited by section and bullet, never by id
     assert "17 May 2022" in html
+    assert "ruleset" not in html.lower()
 
 
 def test_healthz(client: FlaskClient) -> None:
@@ -64,3 +66,17 @@ def test_public_routes_do_not_disappear(app: Flask) -> None:
         "/check",
         "/edit/<code>",
     } <= rules
+
+
+def test_no_page_says_ruleset_or_shows_a_strength_id(client: FlaskClient) -> None:
+    from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, STRENGTH_IDS
+
+    codes = [e["code"] for e in GOLDEN["codes"] + GOLDEN_2["codes"] + GOLDEN_3["codes"]]
+    urls = ["/", "/methodology", "/r/nope", "/t/nope", f"/t/{'-'.join(codes[-4:])}"]
+    urls += [f"/r/{code}" for code in codes] + [f"/r/{code}.md" for code in codes]
+    urls += [f"/t/{'-'.join(codes[-4:])}.md"]
+    for url in urls:
+        status = 404 if "nope" in url else 200
+        text = client.get(url).text if url.endswith(".md") else get_page(client, url, status).text
+        assert "ruleset" not in text.lower(), url
+        assert not [s for s in STRENGTH_IDS if s in text], url

@@ -8,11 +8,13 @@ import pytest
 from flask.testing import FlaskClient
 
 from stackchooser.advisor import Advisor
+from stackchooser.content import load_content
 from stackchooser.kinds import display_name
 from tests.data import GOLDEN, GOLDEN_2
 from tests.pages import get_page
 
 CODES_2 = {entry["name"]: entry["code"] for entry in GOLDEN_2["codes"]}
+CITATIONS = {s.id: s.citation for s in load_content().strengths.values()}
 ROLE_TITLES = {"backend": "Back end", "frontend": "Front end", "service": "Service"}
 
 
@@ -45,17 +47,19 @@ def test_page_json_and_record_show_the_same_plan(client: FlaskClient, name: str)
         assert [t.split(". ", 1)[1] for t in tensions] == [t["text"] for t in plan["tensions"]]
         for part in plan["parts"]:
             assert part["text"] in record
-            assert part["strengths"] and all(f"`{s}`" in record for s in part["strengths"])
+            assert part["strengths"] and all(f"{CITATIONS[s]}" in record for s in part["strengths"])
         for tension in plan["tensions"]:
             assert tension["text"] in record
     assert f"Suggested stack: {data['stack']}" in record
 
 
-def test_a_close_call_shows_both_routes_side_by_side(client: FlaskClient) -> None:
+def test_a_close_call_leads_with_its_lean_and_folds_the_other_route(client: FlaskClient) -> None:
     page = get_page(client, f"/r/{CODES_2['close-call-scores']}")
     headings = page.text_of("section.plan h3")
-    assert headings == ["Leaning to Python", "Or in NodeJS"]
+    assert headings == ["In Python", "Or in NodeJS"]
+    assert page.soup.select_one("details.other-route section.plan h3").get_text() == "Or in NodeJS"
     lead = " ".join(page.text_of(".verdict p"))
+    assert "Leaning to Python:" in lead and "time-box a spike" in lead
     assert "the higher score decides: Python leads by 2 points" in lead
     assert "tipped by “Complex business rules” (+2)" in lead
     assert "weigh most" not in lead
@@ -81,9 +85,10 @@ def test_each_change_links_to_the_result_it_gives(client: FlaskClient, advisor: 
         assert target["scores"] == change["scores"]
 
 
-def test_the_article_date_sits_beside_the_verdict(client: FlaskClient) -> None:
+def test_the_article_date_is_said_once_in_source(client: FlaskClient) -> None:
     page = get_page(client, f"/r/{CODES_2['python-pages']}")
-    assert any("17 May 2022" in text for text in page.text_of("header.verdict p"))
+    assert page.text.count("17 May 2022") == 1
+    assert any("17 May 2022" in text for text in page.text_of("section.source p"))
 
 
 def test_ruleset_one_pages_keep_their_stack_line_and_show_no_plan(client: FlaskClient) -> None:
@@ -93,4 +98,5 @@ def test_ruleset_one_pages_keep_their_stack_line_and_show_no_plan(client: FlaskC
     data = client.get(f"/r/{entry['code']}.json").get_json()
     assert data["plan"] is None and data["alternative_plan"] is None
     assert page.text_of(".stack-text") == [data["stack"]]
-    assert re.search(r"ruleset 1, released", page.text)
+    assert re.search(r"scoring version 1, November 2026", page.text)
+    assert "ruleset" not in page.text

@@ -10,8 +10,8 @@ from flask.testing import FlaskClient
 
 from stackchooser import create_app, permalink
 from stackchooser.advisor import Advisor
-from tests.data import FIXTURES, GOLDEN, SAMPLE_ANSWERS
-from tests.pages import check_page
+from tests.data import FIXTURES, GOLDEN, GOLDEN_3, SAMPLE_ANSWERS
+from tests.pages import check_page, get_page
 
 CODES = {entry["name"]: entry["code"] for entry in GOLDEN["codes"]}
 
@@ -55,18 +55,19 @@ def test_result_page_shows_everything(client: FlaskClient, advisor: Advisor, nam
     assert "What would change it" in html
 
 
-def test_every_cited_strength_is_shown_with_gist_and_citation(
+def test_every_reason_that_moved_the_score_cites_the_article_in_one_line(
     client: FlaskClient, advisor: Advisor
 ) -> None:
-    for entry in GOLDEN["codes"]:
+    for entry in GOLDEN["codes"] + GOLDEN_3["codes"]:
         rec = advisor.from_code(entry["code"]).recommendation
-        html = client.get(f"/r/{entry['code']}").text
-        for reason in rec.reasons:
+        page = get_page(client, f"/r/{entry['code']}")
+        lines = page.text_of(".reasons .cites")
+        moved = [reason for reason in rec.reasons if reason.weight]
+        assert len(lines) == len(moved)
+        for reason, line in zip(moved, lines, strict=True):
             for strength_id in reason.strengths:
-                strength = advisor.content.strengths[strength_id]
-                assert f"{strength.gist} <a href=" in html  # the gist, once per page
-                assert f"Article: {strength.section}, {strength.bullet}</a>" in html
-                assert strength_id not in html
+                assert advisor.content.strengths[strength_id].citation in line
+                assert strength_id not in page.text
 
 
 def test_result_page_is_cached_briefly_then_revalidated_with_304(client: FlaskClient) -> None:
@@ -162,7 +163,9 @@ def test_markdown_decision_record(client: FlaskClient, advisor: Advisor) -> None
     rec = advisor.from_code(code).recommendation
     for strength_id in rec.strengths:
         strength = advisor.content.strengths[strength_id]
-        assert f"`{strength_id}` ({strength.section}, {strength.bullet})" in text
+        assert f"* {strength.section}, {strength.bullet}: {strength.gist}" in text
+        assert strength_id not in text  # cited by section and bullet, never by id
+    assert "ruleset" not in text
     assert f"<http://localhost/r/{code}>" in text
 
 
@@ -181,7 +184,7 @@ def test_old_ruleset_codes_keep_their_result_and_say_the_rules_changed() -> None
         assert body["verdict"] == entry["verdict"]
         assert body["scores"] == entry["scores"]
     html = client.get(f"/r/{GOLDEN['codes'][0]['code']}").text
-    assert "The rules have changed since this link was made" in html
+    assert "The scoring has changed since this link was made" in html
     fresh = client.post("/api/v1/recommendation", json={"answers": GOLDEN["codes"][0]["answers"]})
     assert fresh.get_json()["ruleset"] == 4
 

@@ -30,10 +30,16 @@ def test_a_result_page_starts_a_team(client: FlaskClient) -> None:
 def test_two_members_are_compared_side_by_side(client: FlaskClient) -> None:
     page = get_page(client, f"/t/{PAIR}")
     assert page.text_of(".caption") == ["Two results side by side"]
-    members = page.soup.select(".members-two .member")
-    assert len(members) == 2
-    assert [m.h3.a["href"] for m in members] == [f"http://localhost/r/{c}" for c in CODES[::2][:2]]
-    assert all(m.select(".summary-list") for m in members)  # each member's answers
+    members = page.soup.select(".member-list a")
+    assert [m["href"] for m in members] == [f"http://localhost/r/{c}" for c in CODES[::2][:2]]
+    # each member's answers side by side, question by question, differences marked
+    rows = page.soup.select(".answer-grid tbody tr")
+    assert len(rows) == 6 and all(len(row.select("td")) == 2 for row in rows)
+    differing = [
+        row.th.get_text(" ", strip=True) for row in rows if "differs" in row.get("class", [])
+    ]
+    data = client.get(f"/t/{PAIR}.json").get_json()
+    assert len(differing) == len(data["disagreements"]) > 0
 
 
 def test_the_team_page_lists_disagreements_first_and_agreements_in_one_line(
@@ -41,7 +47,7 @@ def test_the_team_page_lists_disagreements_first_and_agreements_in_one_line(
 ) -> None:
     data = client.get(f"/t/{PAIR}.json").get_json()
     page = get_page(client, f"/t/{PAIR}")
-    shown = page.text_of(".disagreements > li > h3")
+    shown = page.text_of(".disagreements > li > p > strong")
     assert len(shown) == len(data["disagreements"])
     points = [d["points"] for d in data["disagreements"]]
     assert points == sorted(points, reverse=True)
