@@ -74,8 +74,15 @@ def register(app: Flask) -> None:
     )
     security.register(app)
 
+    static_urls: dict[str, str] = {}
+
     def static_url(filename: str) -> str:
-        return url_for("static", filename=filename, v=static_versions.get(filename))
+        """A static file's versioned URL (the same for every request: built once)."""
+        if filename not in static_urls:
+            static_urls[filename] = url_for(
+                "static", filename=filename, v=static_versions.get(filename)
+            )
+        return static_urls[filename]
 
     app.add_template_filter(display_name, "language_name")
 
