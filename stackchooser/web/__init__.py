@@ -13,7 +13,6 @@ from ..kinds import display_name
 from . import errors, pages, results, security, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
-from .helpers import advisor
 from .session import CookieSessionInterface
 
 csrf = CSRFProtect()
@@ -86,9 +85,8 @@ def register(app: Flask) -> None:
 
     app.add_template_filter(display_name, "language_name")
 
-    @app.context_processor
-    def template_helpers() -> dict[str, object]:
-        return {
-            "static_url": static_url,
-            "article": advisor().content.article,
-        }
+    # Globals rather than a context processor: macros imported without context see them,
+    # so Jinja keeps each imported macro module instead of rebuilding it every render.
+    app.jinja_env.globals.update(
+        static_url=static_url, article=app.extensions["stackchooser"].content.article
+    )
