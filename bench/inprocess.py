@@ -67,16 +67,13 @@ def measure() -> dict[str, float]:
     sets = _answer_sets(app, 4000)
     codes = [advisor.code_for(answers) for answers in sets]
     bodies = [
-        {"answers": {k: list(v) if isinstance(v, tuple) else v for k, v in a.items()}}
-        for a in sets
+        {"answers": {k: list(v) if isinstance(v, tuple) else v for k, v in a.items()}} for a in sets
     ]
     costs = {"hello-world": _per_request(lambda i: hello_client.get("/"), 500)}
     client.get(f"/r/{codes[0]}")
     costs["result page, cached"] = _per_request(lambda i: client.get(f"/r/{codes[0]}"), 500)
     offset = iter(range(1, 10**6))
-    costs["result page, miss"] = _per_request(
-        lambda i: client.get(f"/r/{codes[next(offset)]}"), 60
-    )
+    costs["result page, miss"] = _per_request(lambda i: client.get(f"/r/{codes[next(offset)]}"), 60)
     costs["team page of 3, miss"] = _per_request(
         lambda i: client.get(f"/t/{'-'.join(codes[next(offset)] for _ in range(3))}"), 30
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,7 @@ from bench.common import (
     worker_rss_kib,
     write_section,
 )
+from bench.inprocess import _answer_sets
 from stackchooser import create_app
 from stackchooser.preview import preview_png
 
@@ -133,6 +135,13 @@ def main() -> None:
                 'wrk.headers["Content-Type"] = "application/json"\n'
             )
             targets["JSON API (POST)"] = (f"{base}/api/v1/recommendation", post)
+            codes = unique_codes(20_000)
+            misses = run / "misses.lua"
+            misses.write_text(cycling_paths([f"/r/{code}" for code in codes]))
+            targets["result page, every request a miss"] = (f"{base}/r/x", misses)
+            png_misses = run / "png-misses.lua"
+            png_misses.write_text(cycling_paths([f"/r/{code}.png" for code in codes[::-1]]))
+            targets["link preview, every request a new code"] = (f"{base}/r/x.png", png_misses)
 
             if nginx:
                 static_root = run / "static-root"
@@ -172,6 +181,12 @@ def main() -> None:
                     time.sleep(0.5)
             memory["hello-world"] = worker_rss_kib(hello)
             memory["stackchooser"] = worker_rss_kib(app)
+            if nginx:
+                flood = run / "flood.lua"
+                flood.write_text(cycling_paths([f"/r/{code}.png" for code in codes[5000:]]))
+                flood_figures = flood_through_proxy(
+                    wrk, f"https://localhost:{proxy_port}", flood, seconds
+                )
         finally:
             for process in reversed(processes):
                 stop(process)
@@ -179,10 +194,69 @@ def main() -> None:
     medians = {name: median_result(found) for name, found in results.items()}
     previews = preview_timings()
     report = render_report(medians, memory, args, seconds, nginx is not None, wrk, nginx, previews)
+    if nginx:
+        report += "\n" + flood_figures
     print(report)
     if not args.no_write:
         write_section("bench", report)
         print("written to docs/BENCHMARKS.md")
+
+
+def unique_codes(count: int) -> list[str]:
+    """Permalink codes of distinct random answer sets (none in any cache yet)."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "benchmark"})
+    return [app.extensions["stackchooser"].code_for(a) for a in _answer_sets(app, count)]
+
+
+def cycling_paths(paths: list[str]) -> str:
+    """A wrk script that asks for each path in turn, each thread from its own place."""
+    listed = ",\n".join(json.dumps(path) for path in paths)
+    return (
+        f"local paths = {{\n{listed}\n}}\n"
+        "local counter = 0\n"
+        "function setup(thread) counter = counter + 1; thread:set('start', counter * 7919) end\n"
+        "local index = 0\n"
+        "function request()\n"
+        "  index = index + 1\n"
+        "  local path = paths[((start or 0) + index) % #paths + 1]\n"
+        "  return wrk.format('GET', path)\n"
+        "end\n"
+    )
+
+
+def flood_through_proxy(wrk: str, proxy: str, flood: Path, seconds: int) -> str:
+    """16 connections asking for link previews never drawn before, through the shipped
+    nginx, while a visitor (2 connections) reads a cached result page: what the flood
+    gets served, and what the visitor waits."""
+    quiet = run_wrk(wrk, f"{proxy}/r/{RESULT_CODE}", seconds, 2)
+    with subprocess.Popen(
+        [wrk, "-t2", "-c16", f"-d{seconds}s", "--latency", "-s", str(flood), f"{proxy}/r/x.png"],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as attack:
+        time.sleep(0.5)
+        visitor = run_wrk(wrk, f"{proxy}/r/{RESULT_CODE}", max(1, seconds - 1), 2)
+        output, _ = attack.communicate(timeout=seconds + 60)
+    total = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    limited = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    refused = int(limited.group(1)) if limited else 0
+    served = (requests - refused) / seconds
+    return "\n".join(
+        [
+            "",
+            "### A flood of previews never drawn before, through the proxy",
+            "",
+            f"16 connections, {seconds} s, each request a new code's `.png`, through "
+            "deploy/nginx.conf (its per-address rate limit), while a visitor reads a cached "
+            "result page on 2 connections:",
+            "",
+            f"- the flood: {total:,.0f} requests/s answered, of which {served:,.1f}/s were "
+            f"drawn and served and the rest refused with 429 ({refused:,} of {requests:,})",
+            f"- the visitor: p50 {visitor.p50_ms:.2f} ms, p99 {visitor.p99_ms:.2f} ms during "
+            f"the flood (p50 {quiet.p50_ms:.2f} ms, p99 {quiet.p99_ms:.2f} ms without it)",
+        ]
+    )
 
 
 def preview_timings(samples: int = 20) -> dict[str, float]:
