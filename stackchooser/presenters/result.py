@@ -9,7 +9,7 @@ from typing import Any
 from ..advisor import Advisor, Result
 from ..chart import Chart, contribution_chart
 from ..engine import Plan, Recommendation
-from ..kinds import display_name
+from ..kinds import Verdict, display_name
 from ..model import Strength
 from ..preview import badge_markdown, badge_width
 from .rows import (
@@ -47,7 +47,7 @@ class ResultPage:
     """Everything the result page shows, in the order it shows it."""
 
     code: str
-    verdict: str
+    verdict: Verdict
     python: int
     nodejs: int
     stack: str
@@ -61,7 +61,9 @@ class ResultPage:
     version_words: str  # "scoring version 3, November 2026"
     rules_changed: bool  # made under older scoring than today's
     permalink: str
+    plans_title: str  # "The plan, part by part", or "The two routes" on a close call
     plan: PlanView | None
+    plan_title: str  # "Suggested stack, in Python", or "In Python" beside another route
     alternative_plan: PlanView | None  # on a close call: the other route, folded
     reasons: tuple[ReasonRow, ...]  # the answers that moved the scores
     unmoved: str | None  # the answers that did not, on one line
@@ -119,7 +121,11 @@ def result_page(
         version_words=version_words(ruleset),
         rules_changed=rec.ruleset != content.current.version,
         permalink=permalink,
+        plans_title="The two routes" if alternative else "The plan, part by part",
         plan=plan,
+        plan_title=(
+            ("In " if alternative else "Suggested stack, in ") + plan.language_name if plan else ""
+        ),
         alternative_plan=alternative,
         reasons=reasons,
         unmoved="; ".join(still) if still else None,

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits, unique
-from ..kinds import display_name, verdict_words
+from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name, verdict_words
 from ..model import Strength
 from .words import answer_lines, answer_text, change_text, short_label, would_text
 
@@ -56,7 +56,7 @@ class Citer:
 @dataclass(frozen=True)
 class ReasonRow:
     label: str
-    favours: str
+    favours: Favours
     favours_name: str
     weight: int
     why: str
@@ -79,7 +79,7 @@ class StartRow:
 
 @dataclass(frozen=True)
 class PartRow:
-    role: str
+    role: PartRole
     title: str  # "Back end", "Front end" or "Service"
     language_name: str | None
     text: str
@@ -106,13 +106,13 @@ class PlanView:
 @dataclass(frozen=True)
 class ChangeRow:
     text: str
-    verdict: str
+    verdict: Verdict
     verdict_words: str
     python: int
     nodejs: int
     url: str
-    plan_language: str
-    kind: str
+    plan_language: Verdict
+    kind: ChangeKind
     outcome: str  # what the result would become, in words: "a clear Python result"
 
 
@@ -134,9 +134,9 @@ class ChangeGroup:
     whether the group's changes do ("switch") or only make the result firmer or closer.
     """
 
-    verdict: str
+    verdict: Verdict
     verdict_words: str
-    kind: str
+    kind: ChangeKind
     outcome: str  # "NodeJS", "a close call leaning to NodeJS", "a clear Python result"
     shared: str | None  # the edit every item shares (pairs of changes), in words
     items: tuple[ChangeItem, ...]

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Plan
-from ..kinds import display_name, verdict_words
+from ..kinds import Verdict, display_name, verdict_words
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import (
     AnswerRow,
@@ -91,7 +91,7 @@ class TeamPage:
     scores_line: str  # the mean scores and what they make, in one sentence
     members_title: str
     all_agree: bool  # more than one member, and no question they answered differently
-    verdict: str
+    verdict: Verdict
     verdict_words: str
     lean_words: str  # "Leans to NodeJS: ..." on a close call, else ""
     python: str
