@@ -653,7 +653,10 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
     dependents = ruleset.dependents
 
     def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
-        reached = frozenset().union(*(dependents[question] for question in edited))
+        if len(edited) == 1:
+            reached = dependents[next(iter(edited))]
+        else:
+            reached = frozenset().union(*(dependents[question] for question in edited))
         after = _points({**answers, **edited}, ruleset, reached)
         before_python = sum(per_question[question][0] for question in reached)
         before_nodejs = sum(per_question[question][1] for question in reached)

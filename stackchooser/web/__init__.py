@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, url_for
 from flask_wtf.csrf import CSRFProtect
@@ -16,6 +18,7 @@ from .guard import RequestGuard, trusted_hosts
 from .session import CookieSessionInterface
 
 csrf = CSRFProtect()
+CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -85,8 +88,25 @@ def register(app: Flask) -> None:
 
     app.add_template_filter(display_name, "language_name")
 
+    link_templates: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def link(endpoint: str, **values: Any) -> str:
+        """url_for for the site's own pages, built once per endpoint: its path never
+        depends on the request (no client SCRIPT_NAME, relative links), so later calls
+        only put the codes in."""
+        if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
+            return url_for(endpoint, **values)
+        key = (endpoint, tuple(sorted(values)))
+        if key not in link_templates:
+            slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
+            link_templates[key] = url_for(endpoint, **slots)
+        path = link_templates[key]
+        for name, value in values.items():
+            path = path.replace(f"SLOT{name}", str(value))
+        return path
+
     # Globals rather than a context processor: macros imported without context see them,
     # so Jinja keeps each imported macro module instead of rebuilding it every render.
     app.jinja_env.globals.update(
-        static_url=static_url, article=app.extensions["stackchooser"].content.article
+        static_url=static_url, link=link, article=app.extensions["stackchooser"].content.article
     )

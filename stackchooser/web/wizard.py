@@ -6,7 +6,22 @@ post, validate, redirect, get.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
 from ..engine import AnswerError, normalize_answer
@@ -115,6 +130,17 @@ def step(question_id: str) -> Response | str:
             return redirect(url_for(".check"))
         return redirect(_step_url(questions[index + 1]))
 
+    if not form.is_submitted() and not session.get("_flashes"):
+        value = saved.get(question.id) or []
+        picked = [value] if isinstance(value, str) else list(value)
+        return _prebuilt_step(index, changing).fill(generate_csrf(), picked)
+    return _render_step(form, index, changing)
+
+
+def _render_step(form: FlaskForm, index: int, changing: bool, mark: bool = False) -> str:
+    """A question's page; with `mark`, each option says where its checked state goes."""
+    questions = _questions()
+    question = questions[index]
     back_url = (
         url_for(".check")
         if changing
@@ -129,8 +155,43 @@ def step(question_id: str) -> Response | str:
         step_count=len(questions),
         back_url=back_url,
         changing=changing,
-        is_last=index + 1 == len(questions),
+        mark_choices=mark,
     )
+
+
+@dataclass(frozen=True)
+class PrebuiltStep:
+    """A question's page rendered once, with room for the CSRF token and the answer."""
+
+    html: str
+    options: tuple[str, ...]
+
+    def fill(self, token: str, chosen: Sequence[str]) -> str:
+        html = self.html.replace(CSRF_MARK, token)
+        for option in self.options:
+            html = html.replace(
+                f' data-check="{option}"', " checked" if option in chosen else "", 1
+            )
+        return html
+
+
+CSRF_MARK = "{csrf-token}"  # cannot occur in a page: braces are not in tokens or ids
+
+
+def _prebuilt_step(index: int, changing: bool) -> PrebuiltStep:
+    """The page of the question at `index`, rendered once per process (and per way in:
+    from the previous step or from the check page); most of a step's cost was rendering."""
+    steps: dict[tuple[int, bool], PrebuiltStep] = current_app.extensions.setdefault(
+        "stackchooser_steps", {}
+    )
+    if (index, changing) not in steps:
+        question = _questions()[index]
+        form = form_class(question)(data={question.id: None})
+        html = _render_step(form, index, changing, mark=True)
+        # The token this rendering made becomes a slot for each visitor's own.
+        html = html.replace(form.csrf_token.current_token, CSRF_MARK)
+        steps[index, changing] = PrebuiltStep(html, question.option_ids)
+    return steps[index, changing]
 
 
 @bp.route("/check", methods=["GET", "POST"])

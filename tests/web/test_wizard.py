@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from stackchooser.advisor import Advisor
@@ -232,3 +235,25 @@ def test_no_get_changes_the_answers(client: FlaskClient, advisor: Advisor, path:
         assert response.status_code in (200, 302)
         with client.session_transaction() as after:
             assert {k: v for k, v in after.items() if k != "csrf_token"} == saved
+
+
+@pytest.mark.parametrize("change", [False, True])
+def test_a_prebuilt_step_is_the_page_a_full_rendering_gives(
+    client: FlaskClient, app: Flask, change: bool
+) -> None:
+    from stackchooser.web import wizard
+    from stackchooser.web.forms import form_class
+
+    token = re.compile(r'name="csrf_token" type="hidden" value="[^"]+"')
+    client.get("/start")
+    for question, value in SAMPLE_ANSWERS["nodejs"].items():
+        answer(client, question, value)
+    questions = app.extensions["stackchooser"].content.questions
+    for index, question in enumerate(questions):
+        url = f"/questions/{question.id}" + ("?change=1" if change else "")
+        served = client.get(url).text
+        with app.test_request_context(url):
+            form = form_class(question)(data={question.id: SAMPLE_ANSWERS["nodejs"][question.id]})
+            full = wizard._render_step(form, index, change)
+        assert token.sub("TOKEN", served) == token.sub("TOKEN", full), question.id
+        assert "data-check" not in served and "{csrf-token}" not in served
