@@ -30,4 +30,4 @@ marker=(-m "")  # every tier, overriding the fast loop's default selection
 if [ "${QUICK:-0}" = "1" ]; then
   marker=(-m "not robustness")
 fi
-exec .venv/bin/python -m pytest "${marker[@]}" "$@"
+exec .venv/bin/python -m pytest --durations=10 "${marker[@]}" "$@"
