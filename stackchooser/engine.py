@@ -219,45 +219,43 @@ def normalize_answer(question: Question, value: object) -> AnswerValue:
     return tuple(option for option in question.option_ids if option in picked)
 
 
+def _checked(raw: Mapping[str, object], ruleset: Ruleset) -> tuple[Answers, list[AnswerError]]:
+    """The canonical answers, and every problem found: unknown questions first, then
+    missing or invalid answers in questionnaire order."""
+    if not isinstance(raw, Mapping):
+        return {}, [AnswerError("answers", "answers must be an object")]
+    known = {question.id for question in ruleset.questions}
+    errors = [AnswerError(str(key)[:40], "unknown question") for key in raw if key not in known]
+    answers: Answers = {}
+    for question in ruleset.questions:
+        try:
+            if question.id in raw:
+                answers[question.id] = normalize_answer(question, raw[question.id])
+            elif question.default is not None:
+                answers[question.id] = question.default
+            else:
+                raise AnswerError(question.id, "this question needs an answer")
+        except AnswerError as error:
+            errors.append(error)
+    return answers, errors
+
+
 def normalize_answers(raw: Mapping[str, object], ruleset: Ruleset) -> Answers:
     """Check an answer set against a ruleset's questions and return its canonical form.
 
     Multi-select answers become tuples in the questions' option order; questions with a
-    default may be left out. Raises :class:`AnswerError` naming the field at fault.
+    default may be left out. Raises :class:`AnswerError` naming the (first) field at fault.
     """
-    if not isinstance(raw, Mapping):
-        raise AnswerError("answers", "answers must be an object")
-    known = {question.id for question in ruleset.questions}
-    for key in raw:
-        if key not in known:
-            raise AnswerError(str(key)[:40], "unknown question")
-    answers: Answers = {}
-    for question in ruleset.questions:
-        if question.id in raw:
-            answers[question.id] = normalize_answer(question, raw[question.id])
-        elif question.default is not None:
-            answers[question.id] = question.default
-        else:
-            raise AnswerError(question.id, "this question needs an answer")
+    answers, errors = _checked(raw, ruleset)
+    if errors:
+        raise errors[0]
     return answers
 
 
 def answer_errors(raw: Mapping[str, object], ruleset: Ruleset) -> list[AnswerError]:
-    """Every problem of an answer set at once (unknown, missing or invalid answers), in
-    questionnaire order after unknown questions; empty when it is valid."""
-    if not isinstance(raw, Mapping):
-        return [AnswerError("answers", "answers must be an object")]
-    known = {question.id for question in ruleset.questions}
-    errors = [AnswerError(str(key)[:40], "unknown question") for key in raw if key not in known]
-    for question in ruleset.questions:
-        try:
-            if question.id in raw:
-                normalize_answer(question, raw[question.id])
-            elif question.default is None:
-                raise AnswerError(question.id, "this question needs an answer")
-        except AnswerError as error:
-            errors.append(error)
-    return errors
+    """Every problem of an answer set at once (empty when it is valid), in the order
+    :func:`normalize_answers` would meet them."""
+    return _checked(raw, ruleset)[1]
 
 
 def apply_edits(answers: Answers, edits: Iterable[Edit], ruleset: Ruleset) -> Answers:

@@ -54,6 +54,7 @@ class Format:
     render: Callable[[Any], bytes] | None = None  # renders the view model (engine "function")
     download: bool = False  # served as an attachment
     errors: ErrorForm = "html"  # how a failed request for it is answered
+    command_line: bool = False  # one of the command line's --format choices
 
     @property
     def kind(self) -> str:
@@ -95,6 +96,7 @@ FORMATS: tuple[Format, ...] = (
         lambda a, r, links: presenters.result_json(a, r, links.own, links.result),
         render=_json,
         errors="json",
+        command_line=True,
     ),
     Format(
         "result",
@@ -106,6 +108,7 @@ FORMATS: tuple[Format, ...] = (
         template="records/result.md",
         context="record",
         download=True,
+        command_line=True,
     ),
     Format(
         "result",
@@ -136,6 +139,7 @@ FORMATS: tuple[Format, ...] = (
         lambda a, r, links: presenters.decision_record(a, r, links.own, links.result),
         template="records/result.txt",
         context="record",
+        command_line=True,
     ),
     Format(
         "team",
@@ -189,11 +193,7 @@ def web_formats(subject: Subject) -> tuple[Format, ...]:
 
 def command_line_formats() -> tuple[Format, ...]:
     """The result formats the command line prints (text, JSON, Markdown)."""
-    return tuple(
-        f
-        for f in FORMATS
-        if f.subject == "result" and f.engine != "site" and (f.name in ("text", "json", "md"))
-    )
+    return tuple(f for f in FORMATS if f.command_line)
 
 
 def error_form(path: str) -> ErrorForm:

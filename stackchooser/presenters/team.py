@@ -9,6 +9,7 @@ from typing import Any
 from ..advisor import Advisor
 from ..engine import Plan
 from ..kinds import Verdict, display_name, verdict_words
+from ..model import AnswerValue, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import (
     AnswerRow,
@@ -182,10 +183,9 @@ def _concerned(team: TeamResult, because: Sequence[tuple[str, str]]) -> int:
     )
 
 
-def _options(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)  # type: ignore[arg-type]
+def _options(value: AnswerValue | None) -> tuple[str, ...]:
+    """The options of a member's answer (none for a question their ruleset lacked)."""
+    return () if value is None else chosen(value)
 
 
 def _unsettled(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[UnsettledRow, ...]:

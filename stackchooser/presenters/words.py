@@ -188,9 +188,8 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
             f"“{advisor.question(r.question).option(r.answer).label}” (+{r.weight})"
             for r in rec.deciding
         )
-        team_language = advisor.ruleset_of(rec).close_call.languages.get(
-            str(rec.answers.get("team"))
-        )
+        rule = advisor.ruleset_of(rec).close_call
+        team_language = rule.languages.get(str(rec.answers.get(rule.question)))
         why = (
             "On a large system the article lets each language’s strengths count for more "
             "than the team’s habits"
