@@ -16,9 +16,9 @@ from . import errors, pages, results, security, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
 from .session import CookieSessionInterface
+from .templating import install_template_helpers
 
 csrf = CSRFProtect()
-CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -76,37 +76,4 @@ def register(app: Flask) -> None:
     )
     security.register(app)
 
-    static_urls: dict[str, str] = {}
-
-    def static_url(filename: str) -> str:
-        """A static file's versioned URL (the same for every request: built once)."""
-        if filename not in static_urls:
-            static_urls[filename] = url_for(
-                "static", filename=filename, v=static_versions.get(filename)
-            )
-        return static_urls[filename]
-
-    app.add_template_filter(display_name, "language_name")
-
-    link_templates: dict[tuple[str, tuple[str, ...]], str] = {}
-
-    def link(endpoint: str, **values: Any) -> str:
-        """url_for for the site's own pages, built once per endpoint: its path never
-        depends on the request (no client SCRIPT_NAME, relative links), so later calls
-        only put the codes in."""
-        if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
-            return url_for(endpoint, **values)
-        key = (endpoint, tuple(sorted(values)))
-        if key not in link_templates:
-            slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
-            link_templates[key] = url_for(endpoint, **slots)
-        path = link_templates[key]
-        for name, value in values.items():
-            path = path.replace(f"SLOT{name}", str(value))
-        return path
-
-    # Globals rather than a context processor: macros imported without context see them,
-    # so Jinja keeps each imported macro module instead of rebuilding it every render.
-    app.jinja_env.globals.update(
-        static_url=static_url, link=link, article=app.extensions["stackchooser"].content.article
-    )
+    install_template_helpers(app, static_versions)

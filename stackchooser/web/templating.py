@@ -1,15 +1,26 @@
-"""The site's page templates, with their indentation removed when they compile.
+"""The site's page templates: their indentation removed when they compile, and the
+helpers they call.
 
 Templates are written indented for people; the pages go out without that indentation,
 stripped once per template when Jinja compiles it rather than from every page at every
 request. Only HTML templates are touched (the Markdown and text ones keep their layout).
+The helpers (`static_url`, `link`, `article`) are Jinja globals rather than a context
+processor, so macros imported without context see them and Jinja keeps each imported
+macro module instead of rebuilding it every render.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
+from flask import Flask, url_for
 from jinja2.ext import Extension
+
+from ..kinds import display_name
+
+CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
 
 INDENTATION = re.compile(r"[ \t]*\n\s*")  # a line break with the blanks around it
 
@@ -22,3 +33,37 @@ class StripIndentation(Extension):
         if name is None or not name.endswith(".html"):
             return source
         return INDENTATION.sub("\n", source)
+
+
+def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> None:
+    """The globals and filters every template may use."""
+    static_urls: dict[str, str] = {}
+    link_templates: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def static_url(filename: str) -> str:
+        """A static file's versioned URL (the same for every request: built once)."""
+        if filename not in static_urls:
+            static_urls[filename] = url_for(
+                "static", filename=filename, v=static_versions.get(filename)
+            )
+        return static_urls[filename]
+
+    def link(endpoint: str, **values: Any) -> str:
+        """url_for for the site's own pages, built once per endpoint: its path never
+        depends on the request (no client SCRIPT_NAME, relative links), so later calls
+        only put the codes in."""
+        if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
+            return url_for(endpoint, **values)
+        key = (endpoint, tuple(sorted(values)))
+        if key not in link_templates:
+            slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
+            link_templates[key] = url_for(endpoint, **slots)
+        path = link_templates[key]
+        for name, value in values.items():
+            path = path.replace(f"SLOT{name}", str(value))
+        return path
+
+    app.add_template_filter(display_name, "language_name")
+    app.jinja_env.globals.update(
+        static_url=static_url, link=link, article=app.extensions["stackchooser"].content.article
+    )
