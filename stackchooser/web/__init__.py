@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
-from typing import Any
 
-from flask import Flask, url_for
+from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from ..content import CONTENT_DIR
-from ..kinds import display_name
 from . import errors, pages, results, security, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
