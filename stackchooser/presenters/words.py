@@ -107,10 +107,16 @@ def firmness_words(rec: Recommendation) -> str:
             f"{_count(ahead)} pointed to {name} and {_count(behind)} to {other}; "
             f"{name}’s outweigh them."
         )
-    return f"Your answers pull both ways: {_count(python)} toward Python, {nodejs} toward NodeJS."
+    return (
+        f"It is close: {_count(python)} moved the score toward Python and {_count(nodejs)} "
+        "toward NodeJS, not far enough apart to decide it."
+    )
 
 
 def _count(number: int) -> str:
+    """ "no answer", "1 answer", "3 answers" """
+    if not number:
+        return "no answer"
     return f"{number} answer{'s' if number != 1 else ''}"
 
 
