@@ -210,6 +210,7 @@ def team_page(
 ) -> TeamPage:
     """The team page's rows."""
     majority_code = advisor.code_for(team.majority.answers)
+    tied = {item.question for item in team.majority.unsettled}
     size = len(team.members)
     size_words = f"{size} member{'s' if size != 1 else ''}"
     either_margin = advisor.content.current.either_margin
@@ -263,6 +264,7 @@ def team_page(
                 _source_rows(advisor, d.nodejs_strengths),
             )
             for d in team.disagreements
+            if d.question not in tied  # listed with the ties, above
         ),
         agreed=tuple(advisor.question(q).summary for q in team.agreed),
         grid=_grid(advisor, team),
