@@ -635,9 +635,12 @@ def _switches_first(changes: list[Change]) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=lambda change: change.kind != "switch"))
 
 
-def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Change, ...]:
-    """Every single edit that changes the verdict or the plan's language; if there is
-    none, every such pair. Changes that move the back end to the other language first.
+def _changes(
+    answers: Answers, now: tuple[Verdict, Verdict], ruleset: Ruleset
+) -> tuple[Change, ...]:
+    """Every single edit that changes the verdict or the plan's language (`now`: the
+    answers' verdict and lean); if there is none, every such pair. Changes that move the
+    back end to the other language first.
 
     An edit changes only the points of the questions that depend on the edited one, so
     only those are rescored; a pair's scores are the sum of its edits' effects unless the
@@ -647,14 +650,10 @@ def _changes(answers: Answers, verdict: Verdict, ruleset: Ruleset) -> tuple[Chan
     per_question = {q.id: _points(answers, ruleset, (q.id,)) for q in ruleset.questions}
     base_python = sum(points[0] for points in per_question.values())
     base_nodejs = sum(points[1] for points in per_question.values())
-    now = _outcome(answers, base_python, base_nodejs, ruleset)
     dependents = ruleset.dependents
 
     def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
-        if len(edited) == 1:
-            reached = dependents[next(iter(edited))]
-        else:
-            reached = frozenset().union(*(dependents[question] for question in edited))
+        reached = frozenset().union(*(dependents[question] for question in edited))
         after = _points({**answers, **edited}, ruleset, reached)
         before_python = sum(per_question[question][0] for question in reached)
         before_nodejs = sum(per_question[question][1] for question in reached)
@@ -741,7 +740,7 @@ def evaluate(answers: Answers, ruleset: Ruleset, with_changes: bool = True) -> R
         stack_id=stack_id,
         plan=plan,
         alternative_plan=alternative,
-        changes=_changes(answers, verdict, ruleset) if with_changes else (),
+        changes=_changes(answers, (verdict, lean), ruleset) if with_changes else (),
     )
 
 
