@@ -182,18 +182,16 @@ def majority_answers(
     """Each question's most chosen option, and for multi-selects the options at least half
     of the members chose (the most chosen first, within the question's limit). Ties go to
     the option that favours `lean` most, then to the first in the ruleset's order."""
+    top = _most_chosen(members, ruleset)
+    tied = {question: options for question, options in top.items() if len(options) > 1}
     answers: Answers = {}
-    tied: dict[str, tuple[str, ...]] = {}
+    counts: dict[str, Counter[str]] = {}  # multi-selects: how many members chose each option
     for question in ruleset.questions:
-        values = _given(members, question)
-        counted: Counter[str] = Counter(o for value in values for o in chosen(value))
         if not question.multiple:
-            most = max(counted.values())
-            top = tuple(o for o in question.option_ids if counted[o] == most)
-            answers[question.id] = top[0]
-            if len(top) > 1:
-                tied[question.id] = top
+            answers[question.id] = top[question.id][0]
             continue
+        values = _given(members, question)
+        counted = counts[question.id] = Counter(o for value in values for o in chosen(value))
         answers[question.id] = tuple(
             o for o in question.option_ids if 2 * counted[o] >= len(values)
         )
@@ -208,8 +206,7 @@ def majority_answers(
     for question in ruleset.questions:
         kept = answers[question.id]
         if question.multiple and question.max is not None and len(kept) > question.max:
-            values = _given(members, question)
-            counted = Counter(o for value in values for o in chosen(value))
+            counted = counts[question.id]
             order = {o: i for i, o in enumerate(question.option_ids)}
             ranked = sorted(
                 kept,
