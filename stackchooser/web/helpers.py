@@ -8,7 +8,7 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Response, current_app, g, render_template, request, session, url_for
+from flask import Response, current_app, render_template, request, session, url_for
 from flask_wtf import FlaskForm
 from werkzeug.exceptions import NotFound
 
@@ -17,6 +17,7 @@ from ..formats import Format, Links
 from ..model import Answers
 from ..permalink import PermalinkError
 from ..team import MAX_MEMBERS, SEPARATOR, TeamError, TeamResult, split_codes
+from .templating import site_link
 
 ANSWERS_KEY = "answers"  # the session's answers in progress
 TEAM_KEY = "team"  # the session's team being joined (its codes)
@@ -84,16 +85,6 @@ def find_subject(fmt: Format, key: str) -> Result | TeamResult:
     return find_result(key) if fmt.subject == "result" else find_team(key)
 
 
-def _prefix(endpoint: str, variable: str) -> str:
-    """The path of `endpoint` up to its last URL variable, built once per request (a
-    page links to dozens of results, and url_for is not free)."""
-    prefixes: dict[str, str] = g.setdefault("link_prefixes", {})
-    if endpoint not in prefixes:
-        values: dict[str, Any] = {variable: "x"}
-        prefixes[endpoint] = url_for(endpoint, **values)[:-1]
-    return prefixes[endpoint]
-
-
 def result_link(code: str) -> str:
     """A result's absolute link (the JSON, records and teams link absolutely)."""
     return public_url(result_page(code))
@@ -101,16 +92,16 @@ def result_link(code: str) -> str:
 
 def result_page(code: str) -> str:
     """A result's page on this site (a path)."""
-    return _prefix("results.page", "code") + code
+    return site_link("results.page", code=code)
 
 
 def team_link(codes: str) -> str:
-    return public_url(_prefix("teams.page", "codes") + codes)
+    return public_url(site_link("teams.page", codes=codes))
 
 
 def edit_link(code: str, question: str) -> str:
     """The page that loads a result's answers to change one of them."""
-    return f"{_prefix('wizard.edit', 'code')}{code}?{urlencode({'question': question})}"
+    return f"{site_link('wizard.edit', code=code)}?{urlencode({'question': question})}"
 
 
 def links_for(fmt: Format, key: str) -> Links:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, url_for
+from flask import Flask, current_app, url_for
 from jinja2.ext import Extension
 
 from ..kinds import display_name
@@ -35,10 +35,29 @@ class StripIndentation(Extension):
         return INDENTATION.sub("\n", source)
 
 
+def site_link(endpoint: str, **values: Any) -> str:
+    """url_for for the site's own pages, its shape built once per endpoint and process:
+    the path never depends on the request (no client SCRIPT_NAME, relative links), so
+    later calls only put the codes in. Templates call it as `link`; the views' helpers
+    build result and team links with it."""
+    if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
+        return url_for(endpoint, **values)
+    shapes: dict[tuple[str, tuple[str, ...]], str] = current_app.extensions.setdefault(
+        "stackchooser_link_shapes", {}
+    )
+    key = (endpoint, tuple(sorted(values)))
+    if key not in shapes:
+        slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
+        shapes[key] = url_for(endpoint, **slots)
+    path = shapes[key]
+    for name, value in values.items():
+        path = path.replace(f"SLOT{name}", str(value))
+    return path
+
+
 def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> None:
     """The globals and filters every template may use."""
     static_urls: dict[str, str] = {}
-    link_templates: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def static_url(filename: str) -> str:
         """A static file's versioned URL (the same for every request: built once)."""
@@ -48,22 +67,9 @@ def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> 
             )
         return static_urls[filename]
 
-    def link(endpoint: str, **values: Any) -> str:
-        """url_for for the site's own pages, built once per endpoint: its path never
-        depends on the request (no client SCRIPT_NAME, relative links), so later calls
-        only put the codes in."""
-        if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
-            return url_for(endpoint, **values)
-        key = (endpoint, tuple(sorted(values)))
-        if key not in link_templates:
-            slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
-            link_templates[key] = url_for(endpoint, **slots)
-        path = link_templates[key]
-        for name, value in values.items():
-            path = path.replace(f"SLOT{name}", str(value))
-        return path
-
     app.add_template_filter(display_name, "language_name")
     app.jinja_env.globals.update(
-        static_url=static_url, link=link, article=app.extensions["stackchooser"].content.article
+        static_url=static_url,
+        link=site_link,
+        article=app.extensions["stackchooser"].content.article,
     )
