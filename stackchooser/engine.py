@@ -587,29 +587,15 @@ def _toggle(question: Question, current: AnswerValue, option: str) -> tuple[str,
     return tuple(o for o in question.option_ids if o in selected)
 
 
-def _valid_pair(
-    first: tuple[Edit, AnswerValue], second: tuple[Edit, AnswerValue], ruleset: Ruleset
-) -> bool:
-    """Whether two edits can be made together (a one-of answer takes one edit at most)."""
-    (edit_a, value_a), (edit_b, value_b) = first, second
-    question_a = ruleset.question(edit_a.question)
-    if edit_a.question != edit_b.question:
-        return _within_limits(question_a, value_a) and _within_limits(
-            ruleset.question(edit_b.question), value_b
-        )
-    if not question_a.multiple:
-        return False
-    return _within_limits(question_a, _toggle(question_a, value_a, edit_b.option))
-
-
 def _outcome(
-    answers: Answers, python: int, nodejs: int, ruleset: Ruleset
+    answers: Answers, edited: Mapping[str, AnswerValue], python: int, nodejs: int, ruleset: Ruleset
 ) -> tuple[Verdict, Verdict]:
-    """The verdict and the plan's language for scores of (edited) answers."""
+    """The verdict and the plan's language when `edited` replaces some of the answers and
+    the scores are those given."""
     verdict = _verdict(python, nodejs, ruleset)
     if verdict != "either":
         return verdict, verdict
-    return verdict, close_call_lean(answers, python, nodejs, ruleset)[0]
+    return verdict, close_call_lean({**answers, **edited}, python, nodejs, ruleset)[0]
 
 
 def _change(
@@ -622,7 +608,7 @@ def _change(
     ruleset: Ruleset,
 ) -> Change | None:
     """The change the edits make, or None when verdict and plan language stay."""
-    verdict, plan_language = _outcome({**answers, **edited}, python, nodejs, ruleset)
+    verdict, plan_language = _outcome(answers, edited, python, nodejs, ruleset)
     if (verdict, plan_language) == now:
         return None
     kind: ChangeKind = "switch"
@@ -633,6 +619,17 @@ def _change(
 
 def _switches_first(changes: list[Change]) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=lambda change: change.kind != "switch"))
+
+
+def _question_points(answers: Answers, ruleset: Ruleset, question_id: str) -> tuple[int, int]:
+    """The points one question's answer brings given the answers, looked up by the
+    answers they read (:attr:`Ruleset.point_inputs`) once worked out."""
+    key = tuple(answers[question] for question in ruleset.point_inputs[question_id])
+    memo = ruleset.points_memo[question_id]
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _points(answers, ruleset, (question_id,))
+    return found
 
 
 def _changes(
@@ -647,44 +644,54 @@ def _changes(
     two edits reach a common question (conditional weights), when those are rescored.
     """
     edits = [item for question in ruleset.questions for item in _edits(answers, question)]
-    per_question = {q.id: _points(answers, ruleset, (q.id,)) for q in ruleset.questions}
+    per_question = {q.id: _question_points(answers, ruleset, q.id) for q in ruleset.questions}
     base_python = sum(points[0] for points in per_question.values())
     base_nodejs = sum(points[1] for points in per_question.values())
     dependents = ruleset.dependents
 
-    def rescored(edited: dict[str, AnswerValue]) -> tuple[int, int]:
-        reached = frozenset().union(*(dependents[question] for question in edited))
-        after = _points({**answers, **edited}, ruleset, reached)
-        before_python = sum(per_question[question][0] for question in reached)
-        before_nodejs = sum(per_question[question][1] for question in reached)
-        return base_python + after[0] - before_python, base_nodejs + after[1] - before_nodejs
+    def rescored(edited: dict[str, AnswerValue], reached: Iterable[str]) -> tuple[int, int]:
+        merged = {**answers, **edited}
+        python, nodejs = base_python, base_nodejs
+        for question in reached:
+            after, before = _question_points(merged, ruleset, question), per_question[question]
+            python += after[0] - before[0]
+            nodejs += after[1] - before[1]
+        return python, nodejs
 
     effects = []
     changes = []
+    allowed = []  # whether each edit alone keeps its question within its limit
     for edit, value in edits:
-        python, nodejs = rescored({edit.question: value})
+        python, nodejs = rescored({edit.question: value}, dependents[edit.question])
         effects.append((python - base_python, nodejs - base_nodejs))
-        if not _within_limits(ruleset.question(edit.question), value):
+        allowed.append(_within_limits(ruleset.question(edit.question), value))
+        if not allowed[-1]:
             continue
         change = _change((edit,), {edit.question: value}, python, nodejs, now, answers, ruleset)
         if change is not None:
             changes.append(change)
     if changes:
         return _switches_first(changes)
-    for index, first in enumerate(edits):
-        for offset, second in enumerate(edits[index + 1 :], start=index + 1):
-            if not _valid_pair(first, second, ruleset):
-                continue
-            (edit_a, value_a), (edit_b, value_b) = first, second
+    for index, (edit_a, value_a) in enumerate(edits):
+        reach_a = dependents[edit_a.question]
+        for offset in range(index + 1, len(edits)):
+            edit_b, value_b = edits[offset]
+            edited: dict[str, AnswerValue]
             if edit_a.question == edit_b.question:
+                # A one-of answer takes one edit at most; two toggles of a multi-select
+                # answer make one value, which must be within its limit.
                 question = ruleset.question(edit_a.question)
-                edited: dict[str, AnswerValue] = {
-                    edit_a.question: _toggle(question, value_a, edit_b.option)
-                }
-                python, nodejs = rescored(edited)
-            elif not dependents[edit_a.question].isdisjoint(dependents[edit_b.question]):
+                if not question.multiple:
+                    continue
+                edited = {edit_a.question: _toggle(question, value_a, edit_b.option)}
+                if not _within_limits(question, edited[edit_a.question]):
+                    continue
+                python, nodejs = rescored(edited, reach_a)
+            elif not (allowed[index] and allowed[offset]):
+                continue
+            elif not reach_a.isdisjoint(dependents[edit_b.question]):
                 edited = {edit_a.question: value_a, edit_b.question: value_b}
-                python, nodejs = rescored(edited)
+                python, nodejs = rescored(edited, reach_a | dependents[edit_b.question])
             else:
                 edited = {edit_a.question: value_a, edit_b.question: value_b}
                 python = base_python + effects[index][0] + effects[offset][0]

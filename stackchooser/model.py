@@ -350,6 +350,22 @@ class Ruleset:
         return {question_id: frozenset(ids) for question_id, ids in found.items()}
 
     @cached_property
+    def point_inputs(self) -> dict[str, tuple[str, ...]]:
+        """For each question, the questions whose answers its points read: itself, and
+        those its variants are conditioned on (the inverse of :attr:`dependents`)."""
+        found: dict[str, list[str]] = {question.id: [] for question in self.questions}
+        for question in self.questions:
+            for dependent in sorted(self.dependents[question.id]):
+                found[dependent].append(question.id)
+        return {question_id: tuple(ids) for question_id, ids in found.items()}
+
+    @cached_property
+    def points_memo(self) -> dict[str, dict[tuple[AnswerValue, ...], tuple[int, int]]]:
+        """Per question, its points by the answers they read, filled by the engine as it
+        scores. Bounded by the ruleset: at most the combinations of those answers."""
+        return {question.id: {} for question in self.questions}
+
+    @cached_property
     def answer_order(self) -> dict[tuple[str, str], int]:
         """Each (question, option) pair's place in the questionnaire, for sorting."""
         pairs = [(q.id, option) for q in self.questions for option in q.option_ids]

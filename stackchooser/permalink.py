@@ -47,6 +47,31 @@ def payload_width(questions: Sequence[Question]) -> int:
     return width
 
 
+class _Layout:
+    """What encoding needs of a list of questions, worked out once per list."""
+
+    def __init__(self, questions: Sequence[Question]) -> None:
+        self.questions = questions
+        self.radices = tuple(_radix(question) for question in questions)
+        self.indexes = tuple(
+            {option: index for index, option in enumerate(question.option_ids)}
+            for question in questions
+        )
+        self.width = payload_width(questions)
+
+
+_LAYOUTS: dict[int, _Layout] = {}  # by id() of the questions (a ruleset's tuple)
+
+
+def _layout(questions: Sequence[Question]) -> _Layout:
+    layout = _LAYOUTS.get(id(questions))
+    if layout is None or layout.questions is not questions:
+        if len(_LAYOUTS) >= 64:  # callers passing fresh lists cannot grow it without bound
+            _LAYOUTS.clear()
+        layout = _LAYOUTS[id(questions)] = _Layout(questions)
+    return layout
+
+
 def _check(body: str) -> str:
     value = zlib.crc32(body.encode("ascii")) % BASE**CHECK_LENGTH
     return ALPHABET[value // BASE] + ALPHABET[value % BASE]
@@ -56,16 +81,17 @@ def encode(answers: Mapping[str, AnswerValue], version: int, questions: Sequence
     """Encode a canonical answer set for a ruleset version into its code."""
     if not 1 <= version <= MAX_VERSION:
         raise PermalinkError(f"ruleset version {version} cannot be encoded")
+    layout = _layout(questions)
     number = 0
-    for question in questions:
+    for question, radix, index in zip(questions, layout.radices, layout.indexes, strict=True):
         value = answers[question.id]
         if isinstance(value, str):
-            digit = question.option_ids.index(value)
+            digit = index[value]
         else:
-            digit = sum(1 << question.option_ids.index(option) for option in value)
-        number = number * _radix(question) + digit
+            digit = sum(1 << index[option] for option in value)
+        number = number * radix + digit
     letters = []
-    for _ in range(payload_width(questions)):
+    for _ in range(layout.width):
         number, remainder = divmod(number, BASE)
         letters.append(ALPHABET[remainder])
     body = ALPHABET[version] + "".join(reversed(letters))

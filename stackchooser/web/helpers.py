@@ -16,6 +16,7 @@ from ..advisor import Advisor, Result
 from ..formats import Format, Links
 from ..model import Answers
 from ..permalink import PermalinkError
+from ..presenters.rows import CodeLink
 from ..team import MAX_MEMBERS, SEPARATOR, TeamError, TeamResult, split_codes
 from .templating import site_link
 
@@ -87,7 +88,14 @@ def find_subject(fmt: Format, key: str) -> Result | TeamResult:
 
 def result_link(code: str) -> str:
     """A result's absolute link (the JSON, records and teams link absolutely)."""
-    return public_url(result_page(code))
+    return result_links()(code)
+
+
+def result_links() -> CodeLink:
+    """`result_link` for the many codes of one rendering: the site's address is looked
+    up once."""
+    base = public_url("")
+    return lambda code: base + result_page(code)
 
 
 def result_page(code: str) -> str:
@@ -107,11 +115,12 @@ def edit_link(code: str, question: str) -> str:
 def links_for(fmt: Format, key: str) -> Links:
     """The links a rendering of a result or team uses."""
     if fmt.subject == "team":
-        return Links(team_link(key), key, result_link, result_page)
+        return Links(team_link(key), key, result_links(), result_page)
+    link = result_links()
     return Links(
-        result_link(key),
+        link(key),
         key,
-        result_link,
+        link,
         result_page,
         lambda question: edit_link(key, question),
     )

@@ -16,7 +16,7 @@ from ..advisor import RequestError, answers_from_json
 from ..engine import AnswerError
 from ..openapi import openapi_document
 from .cache import add_format_routes
-from .helpers import advisor, api_error, public_url, result_link
+from .helpers import advisor, api_error, public_url, result_links
 
 bp = Blueprint("results", __name__)
 add_format_routes(bp, "result", "/r/<code>")
@@ -45,7 +45,8 @@ def api_recommendation() -> Response:
         return api_error(error.message, error.field)
     except AnswerError as error:
         return api_error(error.message, error.field[:40])
-    data = presenters.result_json(advisor(), result, result_link(result.code), result_link)
+    link = result_links()
+    data = presenters.result_json(advisor(), result, link(result.code), link)
     response = Response(json.dumps(data, ensure_ascii=False), mimetype="application/json")
     response.headers["Link"] = f'<{data["permalink"]}>; rel="alternate"; type="text/html"'
     response.headers["Cache-Control"] = "no-store"

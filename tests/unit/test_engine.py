@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stackchooser.engine import AnswerError, Change, recommend
+from stackchooser.engine import (
+    AnswerError,
+    Change,
+    _points,
+    _question_points,
+    normalize_answers,
+    recommend,
+)
+from stackchooser.model import Ruleset
 from tests.data import SAMPLE_ANSWERS
 from tests.strategies import RULESET, RULESET_1, answer_sets
 
@@ -245,3 +253,23 @@ def test_a_swap_within_a_full_multi_select_counts_as_a_pair() -> None:
     assert len(found) == 1 and found[0].verdict == "either"
     for change in rec.changes:  # no change ever asks for more than three priorities
         assert len(recommend(apply(dict(rec.answers), change), RULESET).answers["priorities"]) <= 3
+
+
+@given(answer_sets(), st.sampled_from([RULESET, RULESET_1]))
+def test_memoized_question_points_equal_scoring_afresh(
+    answers: dict[str, object], ruleset: Ruleset
+) -> None:
+    canonical = normalize_answers(answers, ruleset)  # rulesets 1 and 3 share the questions
+    for question in ruleset.questions:
+        assert _question_points(canonical, ruleset, question.id) == _points(
+            canonical, ruleset, (question.id,)
+        )
+    # The memo holds at most one entry per combination of the answers it reads.
+    for question_id, memo in ruleset.points_memo.items():
+        combinations = 1
+        for read in ruleset.point_inputs[question_id]:
+            question = ruleset.question(read)
+            combinations *= (
+                2 ** len(question.options) if question.multiple else len(question.options)
+            )
+        assert len(memo) <= combinations
