@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from . import permalink
 from .engine import Recommendation, evaluate, recommend
+from .i18n import LocalizedContent, current_language
 from .model import Answers, Content, Question, Ruleset
 from .team import Member, TeamResult, combine, split_codes
 
@@ -63,10 +64,23 @@ class Advisor:
     """Answers questions about results; one instance serves the whole app."""
 
     def __init__(self, content: Content, cache_size: int = 4096) -> None:
-        self.content = content
+        self.localized = LocalizedContent(content)
         self.schemas = {version: ruleset.questions for version, ruleset in content.rulesets.items()}
-        self.questions_by_id = {question.id: question for question in content.questions}
-        self.from_code = lru_cache(maxsize=cache_size)(self._from_code)
+        self._from_code = lru_cache(maxsize=cache_size)(self._evaluate_code)
+
+    @property
+    def content(self) -> Content:
+        """The content in the language in use (see i18n.use_language)."""
+        return self.localized.current
+
+    @property
+    def questions_by_id(self) -> dict[str, Question]:
+        return self.content.questions_by_id
+
+    def from_code(self, code: str) -> Result:
+        """The result a code stands for, in the language in use; raises
+        permalink.PermalinkError."""
+        return self._from_code(code, current_language())
 
     def recommend(self, raw_answers: Mapping[str, object]) -> Result:
         """Score answers under the current ruleset; raises engine.AnswerError."""
@@ -83,10 +97,9 @@ class Advisor:
         """The answers a code holds, decoded only (no scoring); raises PermalinkError."""
         return permalink.decode(code, self.schemas)[1]
 
-    def _from_code(self, code: str) -> Result:
-        """The result a code stands for; raises permalink.PermalinkError."""
+    def _evaluate_code(self, code: str, language: str) -> Result:
         version, answers = permalink.decode(code, self.schemas)
-        return Result(code, evaluate(answers, self.content.rulesets[version]))
+        return Result(code, evaluate(answers, self.localized[language].rulesets[version]))
 
     def team(self, codes: str) -> TeamResult:
         """The team a team link stands for; raises TeamError or permalink.PermalinkError."""

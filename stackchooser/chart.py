@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .engine import Reason
+from .i18n import gettext, ngettext
 
 # Drawn at about its own size on a phone (390 px wide), so 13 px text stays readable.
 WIDTH = 360
@@ -77,9 +78,16 @@ def contribution_chart(reasons: Sequence[Reason], labels: Sequence[str]) -> Char
         nodejs += reason.weight if side == "nodejs" else 0
     height = TOP + max(1, len(bars)) * ROW + 6
     description = (
-        f"{len(bars)} answers moved the scores: {python} net points toward Python and "
-        f"{nodejs} toward NodeJS. The list below explains each one."
+        ngettext(
+            "%(num)d answer moved the scores: %(python)s net points toward Python and "
+            "%(nodejs)s toward NodeJS. The list below explains it.",
+            "%(num)d answers moved the scores: %(python)s net points toward Python and "
+            "%(nodejs)s toward NodeJS. The list below explains each one.",
+            len(bars),
+            python=python,
+            nodejs=nodejs,
+        )
         if bars
-        else "No answer moved the scores either way."
+        else gettext("No answer moved the scores either way.")
     )
     return Chart(WIDTH, height, CENTRE, LABEL_WIDTH, tuple(bars), description)

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TextIO
 
 from . import create_app
-from .advisor import Advisor, RequestError, answers_from_json
+from .advisor import Advisor, RequestError, Result, answers_from_json
 from .config import serving_problems
 from .content import load_content
 from .engine import AnswerError, answer_errors
 from .formats import Links, command_line_formats, render_result
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, use_language
 from .model import Question
 
 BAD_INPUT = 2
@@ -63,6 +64,12 @@ def _parser(questions: Sequence[Question]) -> argparse.ArgumentParser:
     )
     recommend.add_argument("file", nargs="?", help='a JSON file ({"answers": {...}})')
     recommend.add_argument("--format", choices=tuple(FORMATS_BY_NAME), default="text")
+    recommend.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the language of the texts (ids stay as they are; default en)",
+    )
     recommend.add_argument(
         "--base-url",
         default=os.environ.get("PUBLIC_URL") or None,
@@ -133,8 +140,17 @@ def recommend(
     errors = answer_errors(raw, advisor.content.current)  # type: ignore[arg-type]
     if errors:
         raise AnswerErrors(errors)
-    result = advisor.recommend(raw)  # type: ignore[arg-type]
+    with use_language(args.lang):
+        result = advisor.recommend(raw)  # type: ignore[arg-type]
+        _print_result(args, advisor, result, stdout)
+
+
+def _print_result(
+    args: argparse.Namespace, advisor: Advisor, result: Result, stdout: TextIO
+) -> None:
     base = (args.base_url or "").rstrip("/")
+    if args.lang != DEFAULT_LANGUAGE:
+        base += f"/{args.lang}"  # the pages in that language
 
     def link(code: str) -> str:
         return f"{base}/r/{code}"

@@ -88,6 +88,12 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
         "MAX_FORM_MEMORY_SIZE": 16 * 1024,
         "MAX_FORM_PARTS": 200,
         "RESULT_CACHE_SIZE": _int_from_env(environ, "RESULT_CACHE_SIZE", 1024),
+        # The languages served (comma-separated: en,nl,fr); by default English and every
+        # language whose catalogue translates every message.
+        "SITE_LANGUAGES": [
+            code.strip() for code in environ.get("SITE_LANGUAGES", "").split(",") if code.strip()
+        ]
+        or None,
         # The most bytes of rendered pages, records and pictures one process keeps.
         "CACHE_BYTES": _int_from_env(environ, "CACHE_BYTES", 32 * 2**20),
         # How long browsers and proxies keep a result before revalidating it (seconds).

@@ -427,11 +427,11 @@ def _first(rules: Iterable[PartRule], language: Language, answers: Answers) -> P
     return None
 
 
-def _join(phrases: list[str]) -> str:
+def _join(phrases: list[str], and_word: str) -> str:
     """ "a", "a and b", "a, b and c" """
     if len(phrases) == 1:
         return phrases[0]
-    return ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return ", ".join(phrases[:-1]) + f" {and_word} " + phrases[-1]
 
 
 def compose_plan(
@@ -505,7 +505,7 @@ def compose_plan(
         found[ref] = (reason.tension, reason.strengths, reason.concern)
     tensions = _tensions(found, ruleset)
 
-    summary = _join(shorts)
+    summary = _join(shorts, rules.and_word)
     if rules.one_language_when.matches(answers) and _one_language(parts, mixed, rules):
         summary += ", " + rules.one_language[language]
     summary = summary[0].upper() + summary[1:] + "."

@@ -58,7 +58,9 @@ def display_name(word: str) -> str:
 
 def verdict_words(verdict: str) -> str:
     """A verdict as a sentence says it: "Python", "NodeJS" or "a close call"."""
-    return "a close call" if verdict == "either" else display_name(verdict)
+    from .i18n import gettext  # kinds is imported by the model, i18n imports the model
+
+    return gettext("a close call") if verdict == "either" else display_name(verdict)
 
 
 def language_family(language: str) -> str:

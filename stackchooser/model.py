@@ -34,13 +34,16 @@ class Article:
 
     @property
     def published_on(self) -> str:
-        """The publication date in words, for example "17 May 2022"."""
-        day = date.fromisoformat(self.published)
-        return f"{day.day} {day:%B %Y}"
+        """The publication date in words in the language in use ("17 May 2022")."""
+        from .i18n import long_date  # the language in use lives there
+
+        return long_date(date.fromisoformat(self.published))
 
     @property
     def published_month(self) -> str:
-        return f"{date.fromisoformat(self.published):%B %Y}"
+        from .i18n import month_and_year
+
+        return month_and_year(date.fromisoformat(self.published))
 
 
 @dataclass(frozen=True)
@@ -314,6 +317,7 @@ class PlanRules:
     # and all are of one family (JavaScript and NodeJS are one).
     one_language_strict: bool = False
     concerns: Mapping[str, Concern] = field(default_factory=dict)
+    and_word: str = "and"  # joins the summary's last two parts (translated with the content)
 
 
 @dataclass(frozen=True)
@@ -394,3 +398,7 @@ class Content:
     @cached_property
     def current(self) -> Ruleset:
         return self.rulesets[max(self.rulesets)]
+
+    @cached_property
+    def questions_by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}

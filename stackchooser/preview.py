@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from .engine import Recommendation
+from .i18n import DEFAULT_LANGUAGE, N_, _, current_language, number, use_language
 from .kinds import Verdict, display_name, verdict_words
 from .paths import site_folder
 from .team import TeamResult
@@ -32,7 +33,7 @@ COLOURS = {
     "either": ((107, 78, 0), (251, 242, 213)),
 }
 SITE_NAME = "stackchooser"
-BADGE_LABEL = "back end"
+BADGE_LABEL = N_("back end")
 
 Font = ImageFont.FreeTypeFont
 
@@ -72,26 +73,35 @@ class Picture:
     python: float
     nodejs: float
     summary: str
+    language: str = DEFAULT_LANGUAGE  # the words it is drawn in
 
 
 def _score(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    return number(round(value, 1))
 
 
 def result_picture(rec: Recommendation) -> Picture:
     """What a result's link preview shows."""
-    return Picture("Back end for a web application", rec.verdict, rec.python, rec.nodejs, rec.stack)
+    return Picture(
+        _("Back end for a web application"),
+        rec.verdict,
+        rec.python,
+        rec.nodejs,
+        rec.stack,
+        current_language(),
+    )
 
 
 def team_picture(team: TeamResult) -> Picture:
     """What a team's link preview shows: the combined verdict and the team's plan."""
     plan = team.majority.plan
     return Picture(
-        heading=f"A team of {len(team.members)} decides",
+        heading=_("A team of %(count)s decides", count=len(team.members)),
         verdict=team.verdict,
         python=team.python,
         nodejs=team.nodejs,
         summary=plan.summary if plan is not None else team.majority.result.stack,
+        language=current_language(),
     )
 
 
@@ -109,6 +119,11 @@ def picture_png(picture: Picture) -> bytes:
     and saved with light compression: under 10 ms, where an optimised full-colour PNG took
     50.
     """
+    with use_language(picture.language):
+        return _draw(picture)
+
+
+def _draw(picture: Picture) -> bytes:
     strong, soft = COLOURS[picture.verdict]
     image = Image.new("RGB", (WIDTH, HEIGHT), soft)
     draw = ImageDraw.Draw(image)
@@ -184,27 +199,36 @@ def _text_width(text: str) -> int:
 def _badge_value(rec: Recommendation) -> str:
     """The verdict; a close call with the language it leans to."""
     if rec.verdict == "either" and rec.lean != "either":
-        return f"close call, leaning {display_name(rec.lean)}"
+        return _("close call, leaning %(language)s", language=display_name(rec.lean))
     return verdict_words(rec.verdict)
 
 
 def badge_width(rec: Recommendation) -> int:
     """The badge's width in pixels (its height is 20)."""
-    return _text_width(BADGE_LABEL) + _text_width(_badge_value(rec))
+    return _text_width(_(BADGE_LABEL)) + _text_width(_badge_value(rec))
 
 
 def badge_markdown(rec: Recommendation, permalink: str) -> str:
     """Markdown for a README: the badge, linking to the result."""
-    return f"[![Back end: {_badge_value(rec)} (stackchooser)]({permalink}.svg)]({permalink})"
+    alt = _("Back end: %(verdict)s (stackchooser)", verdict=_badge_value(rec))
+    return f"[![{alt}]({permalink}.svg)]({permalink})"
 
 
 def badge_svg(rec: Recommendation, permalink: str) -> str:
     """A small badge naming the verdict, for a README (text, not paths; under 4 KB)."""
     value = _badge_value(rec)
-    left, right = _text_width(BADGE_LABEL), _text_width(value)
+    label = _(BADGE_LABEL)
+    left, right = _text_width(label), _text_width(value)
     width = left + right
     colour = "#{:02x}{:02x}{:02x}".format(*COLOURS[rec.verdict][0])
-    title = escape(f"Back end: {value} (stackchooser, Python {rec.python}, NodeJS {rec.nodejs})")
+    title = escape(
+        _(
+            "Back end: %(verdict)s (stackchooser, Python %(python)s, NodeJS %(nodejs)s)",
+            verdict=value,
+            python=rec.python,
+            nodejs=rec.nodejs,
+        )
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" '
         f'role="img" aria-label="{title}">'
@@ -214,7 +238,7 @@ def badge_svg(rec: Recommendation, permalink: str) -> str:
         f'<rect x="{left}" width="{right}" height="20" rx="3" fill="{colour}"/>'
         f'<rect x="{left}" width="4" height="20" fill="{colour}"/>'
         '<g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">'
-        f'<text x="{left / 2:.0f}" y="14" text-anchor="middle">{BADGE_LABEL}</text>'
+        f'<text x="{left / 2:.0f}" y="14" text-anchor="middle">{escape(label)}</text>'
         f'<text x="{left + right / 2:.0f}" y="14" text-anchor="middle">{escape(value)}</text>'
         "</g></svg>"
     )

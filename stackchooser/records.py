@@ -12,20 +12,27 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from . import i18n
 from .model import Article
 from .paths import site_folder
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(site_folder("templates")),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Markdown and plain text, not HTML
+        extensions=["jinja2.ext.i18n"],
     )
+    # In the language in use (i18n.use_language), like the rest of the result.
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True
+    )
+    return environment
 
 
 def render_plain(template: str, name: str, model: Any, article: Article) -> str:

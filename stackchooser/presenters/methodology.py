@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..advisor import Advisor
+from ..i18n import _
 from ..kinds import display_name
 from ..model import Condition, Ruleset
 from .words import version_words
@@ -40,12 +41,14 @@ class RulesetView:
 def condition_text(advisor: Advisor, condition: Condition) -> str:
     """A condition in words: "the team’s strongest language is “Python” or “Both”"."""
     clauses = []
-    for selection, joiner in ((condition.all_of, " or "), (condition.any_of, " or ")):
+    for selection in (condition.all_of, condition.any_of):
         for question_id, options in selection.items():
             question = advisor.question(question_id)
-            labels = joiner.join(f"“{o.label}”" for o in question.options if o.id in options)
-            clauses.append(f"{question.summary.lower()} is {labels}")
-    return " and ".join(clauses)
+            labels = _(" or ").join(f"“{o.label}”" for o in question.options if o.id in options)
+            clauses.append(
+                _("%(question)s is %(answers)s", question=question.summary.lower(), answers=labels)
+            )
+    return _(" and ").join(clauses)
 
 
 def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
@@ -58,7 +61,12 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
             if rule is None:
                 continue
             variants = tuple(
-                f"If {condition_text(advisor, v.when)}: Python {v.python}, NodeJS {v.nodejs}"
+                _(
+                    "If %(condition)s: Python %(python)s, NodeJS %(nodejs)s",
+                    condition=condition_text(advisor, v.when),
+                    python=v.python,
+                    nodejs=v.nodejs,
+                )
                 for v in rule.variants
                 if (v.python, v.nodejs) != (rule.python, rule.nodejs)
             )

@@ -9,6 +9,7 @@ from typing import Any
 from ..advisor import Advisor, Result
 from ..chart import Chart, contribution_chart
 from ..engine import Plan, Recommendation
+from ..i18n import _
 from ..kinds import Verdict, display_name
 from ..model import Strength
 from ..preview import badge_markdown, badge_width
@@ -121,10 +122,14 @@ def result_page(
         version_words=version_words(ruleset),
         rules_changed=rec.ruleset != content.current.version,
         permalink=permalink,
-        plans_title="The two routes" if alternative else "The plan, part by part",
+        plans_title=_("The two routes") if alternative else _("The plan, part by part"),
         plan=plan,
         plan_title=(
-            ("In " if alternative else "Suggested stack, in ") + plan.language_name if plan else ""
+            ""
+            if plan is None
+            else _("In %(language)s", language=plan.language_name)
+            if alternative
+            else _("Suggested stack, in %(language)s", language=plan.language_name)
         ),
         alternative_plan=alternative,
         reasons=reasons,
@@ -144,7 +149,7 @@ def result_page(
 def _no_lean_text(rec: Recommendation) -> str | None:
     """Ruleset 1's close call with no team language leans nowhere: its advice."""
     if rec.verdict == "either" and rec.lean == "either":
-        return (
+        return _(
             "When it is this close, the article’s advice is to go with what your team knows best."
         )
     return None
@@ -269,7 +274,8 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
         return None
     parts = tuple(
         RecordLine(
-            ROLE_TITLES[part.role] + (f" ({display_name(part.language)})" if part.language else ""),
+            _(ROLE_TITLES[part.role])
+            + (f" ({display_name(part.language)})" if part.language else ""),
             part.text,
             _cited(advisor, part.strengths),
             "; ".join(answer_label(advisor, q, a) for q, a in part.because),
@@ -319,36 +325,51 @@ def decision_record(
     """The result as the rows of an architecture decision record."""
     rec = result.recommendation
     if rec.verdict == "either":
-        title = "Back end language: a close call between Python and NodeJS"
+        title = _("Back end language: a close call between Python and NodeJS")
     else:
-        title = f"Use {display_name(rec.verdict)} for the back end of our web application"
+        title = _(
+            "Use %(language)s for the back end of our web application",
+            language=display_name(rec.verdict),
+        )
+    scores = {"python": rec.python, "nodejs": rec.nodejs}
     if rec.verdict != "either":
-        outcome = (
-            f"Chosen option: “{display_name(rec.verdict)}”, because it scored "
-            f"{max(rec.python, rec.nodejs)} to {min(rec.python, rec.nodejs)}."
+        outcome = _(
+            "Chosen option: “%(language)s”, because it scored %(high)s to %(low)s.",
+            language=display_name(rec.verdict),
+            high=max(rec.python, rec.nodejs),
+            low=min(rec.python, rec.nodejs),
         )
     elif rec.lean != "either" and rec.lean_basis == "team":
-        outcome = (
-            f"Chosen option: “{display_name(rec.lean)}”, because the scores are close "
-            f"({rec.python} to {rec.nodejs}) and that is our team's language."
+        outcome = _(
+            "Chosen option: “%(language)s”, because the scores are close (%(python)s to "
+            "%(nodejs)s) and that is our team’s language.",
+            language=display_name(rec.lean),
+            **scores,
         )
     elif rec.lean != "either":
-        outcome = (
-            f"Chosen option: “{display_name(rec.lean)}”, because the scores are close "
-            f"({rec.python} to {rec.nodejs}) and the close-call rule leans that way."
+        outcome = _(
+            "Chosen option: “%(language)s”, because the scores are close (%(python)s to "
+            "%(nodejs)s) and the close-call rule leans that way.",
+            language=display_name(rec.lean),
+            **scores,
         )
     else:
-        outcome = (
-            f"No option is clearly ahead ({rec.python} to {rec.nodejs}); "
-            "either will serve, so we pick the one our team prefers."
+        outcome = _(
+            "No option is clearly ahead (%(python)s to %(nodejs)s); either will serve, so we "
+            "pick the one our team prefers.",
+            **scores,
         )
     reasons = tuple(
         RecordReason(
             answer_label(advisor, reason.question, reason.answer),
-            "neutral"
+            _("neutral")
             if reason.favours == "neither"
-            else f"favours {display_name(reason.favours)} (+{reason.weight})",
-            "neutral"
+            else _(
+                "favours %(language)s (+%(points)s)",
+                language=display_name(reason.favours),
+                points=reason.weight,
+            ),
+            _("neutral")
             if reason.favours == "neither"
             else f"+{reason.weight} {display_name(reason.favours)}",
             reason.why,
@@ -368,14 +389,16 @@ def decision_record(
         drivers=answer_rows(advisor, rec),
         outcome=outcome,
         lean_text=lean_text(advisor, rec),
-        plan=record_plan(advisor, rec.plan, "The plan"),
-        alternative_plan=record_plan(advisor, rec.alternative_plan, "The other route"),
+        plan=record_plan(advisor, rec.plan, _("The plan")),
+        alternative_plan=record_plan(advisor, rec.alternative_plan, _("The other route")),
         reasons=reasons,
         changes=change_rows(advisor, rec, rec.changes, link),
         changes_note=changes_note(rec),
         link_note=None
         if permalink.startswith(("http://", "https://"))
-        else "This link is relative to the site that made it: prefix it with the site’s "
-        "address (the command line’s --base-url, or PUBLIC_URL).",
+        else _(
+            "This link is relative to the site that made it: prefix it with the site’s "
+            "address (the command line’s --base-url, or PUBLIC_URL)."
+        ),
         strengths=tuple(advisor.content.strengths[s] for s in rec.strengths),
     )

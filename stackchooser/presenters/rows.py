@@ -10,13 +10,14 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits, unique
+from ..i18n import N_, _
 from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name, verdict_words
 from ..model import Strength
 from .words import answer_lines, answer_text, change_text, short_label, would_text
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 
-ROLE_TITLES = {"backend": "Back end", "frontend": "Front end", "service": "Service"}
+ROLE_TITLES = {"backend": N_("Back end"), "frontend": N_("Front end"), "service": N_("Service")}
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def change_groups(
     urls = {change: row.url for change, row in zip(rec.changes, rows, strict=True)}
 
     def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
-        words = " and ".join(would_text(advisor, edit) for edit in edits)
+        words = _(" and ").join(would_text(advisor, edit) for edit in edits)
         return ChangeItem(words, change.python, change.nodejs, urls[change])
 
     outcomes = unique((c.kind, c.verdict, c.plan_language) for c in rec.changes)  # switches first
@@ -208,10 +209,12 @@ def change_outcome(kind: str, verdict: str, plan_language: str) -> str:
     """What a change would make of the result, in words."""
     language = display_name(plan_language)
     if kind == "firmer":
-        return f"a clear {language} result"
+        return _("a clear %(language)s result", language=language)
     if kind == "closer":
-        return f"a close call, still leaning to {language}"
-    return language if verdict != "either" else f"a close call leaning to {language}"
+        return _("a close call, still leaning to %(language)s", language=language)
+    if verdict != "either":
+        return language
+    return _("a close call leaning to %(language)s", language=language)
 
 
 def change_rows(
@@ -238,7 +241,7 @@ def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
     start = advisor.content.starts.get(f"{part.role}.{part.rule}")
     return PartRow(
         part.role,
-        ROLE_TITLES[part.role],
+        _(ROLE_TITLES[part.role]),
         display_name(part.language) if part.language else None,
         part.text,
         tuple(short_label(advisor, q, a) for q, a in part.because),

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Plan
+from ..i18n import N_, _, ngettext, number
 from ..kinds import Verdict, display_name, verdict_words
 from ..model import AnswerValue, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
@@ -26,8 +27,8 @@ from .words import short_label
 
 
 def _mean(value: float) -> str:
-    """A mean score as people write it: "8", "8.5", "8.33"."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    """A mean score as people write it: "8", "8.5", "8.33" (in Dutch and French, "8,5")."""
+    return number(round(value, 2))
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def _grid(advisor: Advisor, team: TeamResult) -> tuple[GridRow, ...]:
                 short_label(advisor, question.id, o)
                 for o in _options(m.recommendation.answers.get(question.id, question.default))
             )
-            or "None"
+            or _("None")
             for m in team.members
         )
         rows.append(GridRow(question.summary, cells, question.id in differing))
@@ -132,10 +133,14 @@ def _source_rows(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceR
 
 def _team_headline(team: TeamResult) -> str:
     if len(team.members) == 1:
-        return "A team of one, so far"
+        return _("A team of one, so far")
     if team.verdict == "either":
-        return f"Your team of {len(team.members)}: a close call"
-    return f"Your team of {len(team.members)} leans to {display_name(team.verdict)}"
+        return _("Your team of %(count)s: a close call", count=len(team.members))
+    return _(
+        "Your team of %(count)s leans to %(language)s",
+        count=len(team.members),
+        language=display_name(team.verdict),
+    )
 
 
 def _lean_words(team: TeamResult) -> str:
@@ -144,12 +149,22 @@ def _lean_words(team: TeamResult) -> str:
         return ""
     lean = display_name(team.lean)
     if team.lean_basis == "team":
-        return f"It leans to {lean}: most of you named it as the language your team knows best."
+        return _(
+            "It leans to %(language)s: most of you named it as the language your team knows best.",
+            language=lean,
+        )
     if team.lean_basis == "scores":
         lead = abs(team.python - team.nodejs)
-        points = "point" if lead == 1 else "points"
-        return f"It leans to {lean}, ahead by {_mean(lead)} {points} on average."
-    return f"It leans to {lean}: the scores are level and the team named no one language."
+        text = (
+            N_("It leans to %(language)s, ahead by %(lead)s point on average.")
+            if lead == 1
+            else N_("It leans to %(language)s, ahead by %(lead)s points on average.")
+        )
+        return _(text, language=lean, lead=_mean(lead))
+    return _(
+        "It leans to %(language)s: the scores are level and the team named no one language.",
+        language=lean,
+    )
 
 
 def _plan_note(team: TeamResult) -> str:
@@ -157,8 +172,14 @@ def _plan_note(team: TeamResult) -> str:
         return ""
     language = display_name(team.majority.plan.language)
     if team.verdict == "either":
-        return f"The plan follows the team’s lean, {language}, and its majority answers."
-    return f"The plan is in {language}, ahead on the mean scores, built from the majority answers."
+        return _(
+            "The plan follows the team’s lean, %(language)s, and its majority answers.",
+            language=language,
+        )
+    return _(
+        "The plan is in %(language)s, ahead on the mean scores, built from the majority answers.",
+        language=language,
+    )
 
 
 def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
@@ -169,7 +190,15 @@ def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
     view = plan_view(advisor, plan, Citer(advisor.content.strengths))
     total = len(team.members)
     tensions = tuple(
-        replace(row, answer=f"{row.answer} ({_concerned(team, t.because)} of {total})")
+        replace(
+            row,
+            answer=_(
+                "%(answer)s (%(count)s of %(total)s)",
+                answer=row.answer,
+                count=_concerned(team, t.because),
+                total=total,
+            ),
+        )
         for row, t in zip(view.tensions, plan.tensions, strict=True)
     )
     return replace(view, tensions=tensions)
@@ -212,23 +241,29 @@ def team_page(
     majority_code = advisor.code_for(team.majority.answers)
     tied = {item.question for item in team.majority.unsettled}
     size = len(team.members)
-    size_words = f"{size} member{'s' if size != 1 else ''}"
+    size_words = ngettext("%(num)d member", "%(num)d members", size)
     either_margin = advisor.content.current.either_margin
     outcome = (
-        f"a close call (within {either_margin} points)"
+        _("a close call (within %(margin)s points)", margin=either_margin)
         if team.verdict == "either"
-        else f"{verdict_words(team.verdict)} is ahead"
+        else _("%(language)s is ahead", language=verdict_words(team.verdict))
     )
     return TeamPage(
         codes=codes,
         link=link,
         headline=_team_headline(team),
-        caption="Two results side by side" if size == 2 else "Your team’s decision",
+        caption=_("Two results side by side") if size == 2 else _("Your team’s decision"),
         pair=size == 2,
         size_words=size_words,
-        scores_line=f"On the mean of {size_words}’ scores, Python {_mean(team.python)} and "
-        f"NodeJS {_mean(team.nodejs)}: {outcome}.",
-        members_title="The two results" if size == 2 else "Members",
+        scores_line=_(
+            "On the mean of %(members)s’ scores, Python %(python)s and NodeJS %(nodejs)s: "
+            "%(outcome)s.",
+            members=size_words,
+            python=_mean(team.python),
+            nodejs=_mean(team.nodejs),
+            outcome=outcome,
+        ),
+        members_title=_("The two results") if size == 2 else _("Members"),
         all_agree=size > 1 and not team.disagreements,
         verdict=team.verdict,
         verdict_words=verdict_words(team.verdict),
@@ -357,10 +392,16 @@ def team_record(
     rows = team_page(advisor, codes, team, link, page)
     scores = f"Python {rows.python}, NodeJS {rows.nodejs}"
     if team.verdict == "either":
-        outcome = (
-            f"No option is clearly ahead on our mean scores ({scores}): a close call, to be "
-            f"settled by discussing the points below. {rows.lean_words}"
+        outcome = _(
+            "No option is clearly ahead on our mean scores (%(scores)s): a close call, to be "
+            "settled by discussing the points below.",
+            scores=scores,
         )
+        outcome = f"{outcome} {rows.lean_words}"
     else:
-        outcome = f"Chosen option: “{rows.verdict_words}”, ahead on our mean scores ({scores})."
+        outcome = _(
+            "Chosen option: “%(language)s”, ahead on our mean scores (%(scores)s).",
+            language=rows.verdict_words,
+            scores=scores,
+        )
     return TeamRecord(rows, outcome, stack)

@@ -8,6 +8,7 @@ from datetime import date
 
 from ..advisor import Advisor
 from ..engine import Change, Edit, Recommendation
+from ..i18n import N_, _, month_and_year, ngettext
 from ..kinds import display_name, other_language
 from ..model import Ruleset
 
@@ -20,7 +21,11 @@ def answer_text(advisor: Advisor, question_id: str, value: str | Sequence[str]) 
 def answer_label(advisor: Advisor, question_id: str, option_id: str) -> str:
     """One chosen option with its question: "Top priorities: Easy debugging"."""
     question = advisor.question(question_id)
-    return f"{question.summary}: {question.option(option_id).label}"
+    return _(
+        "%(question)s: %(answer)s",
+        question=question.summary,
+        answer=question.option(option_id).label,
+    )
 
 
 def short_label(advisor: Advisor, question_id: str, option_id: str) -> str:
@@ -33,10 +38,10 @@ def _edit_text(advisor: Advisor, edit: Edit) -> str:
     label = question.option(edit.option).label
     summary = question.summary.lower()
     if edit.action == "add":
-        return f"add “{label}” to {summary}"
+        return _("add “%(option)s” to %(question)s", option=label, question=summary)
     if edit.action == "remove":
-        return f"remove “{label}” from {summary}"
-    return f"answer “{label}” for {summary}"
+        return _("remove “%(option)s” from %(question)s", option=label, question=summary)
+    return _("answer “%(option)s” for %(question)s", option=label, question=summary)
 
 
 def would_text(advisor: Advisor, edit: Edit) -> str:
@@ -51,21 +56,21 @@ def would_text(advisor: Advisor, edit: Edit) -> str:
 
 def change_text(advisor: Advisor, change: Change) -> str:
     """A change of answers in words: "add “X” to ... and answer “Y” for ..."."""
-    return " and ".join(_edit_text(advisor, edit) for edit in change.edits)
+    return _(" and ").join(_edit_text(advisor, edit) for edit in change.edits)
 
 
-NO_CHANGE = "No change of one or two answers would give a different result or plan."
+NO_CHANGE = N_("No change of one or two answers would give a different result or plan.")
 
 
 def changes_note(rec: Recommendation) -> str | None:
     """Said in every format when nothing within one or two answers changes the result."""
-    return None if rec.changes else NO_CHANGE
+    return None if rec.changes else _(NO_CHANGE)
 
 
 def headline(rec: Recommendation) -> str:
     if rec.verdict == "either":
-        return "A close call: either will do"
-    return f"Use {display_name(rec.verdict)} for your back end"
+        return _("A close call: either will do")
+    return _("Use %(language)s for your back end", language=display_name(rec.verdict))
 
 
 def answer_lines(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> tuple[str, ...]:
@@ -73,22 +78,31 @@ def answer_lines(advisor: Advisor, question_id: str, value: str | Sequence[str])
     question = advisor.question(question_id)
     if isinstance(value, str):
         return (question.option(value).label,)
-    return tuple(question.option(o).label for o in value) or ("None of these",)
+    return tuple(question.option(o).label for o in value) or (_("None of these"),)
 
 
 def firmness(rec: Recommendation, either_margin: int) -> str:
     """How firm the verdict is, in words, with the scale it is measured on."""
     lead = abs(rec.margin)
     if rec.verdict == "either":
-        return (
-            f"Python {rec.python}, NodeJS {rec.nodejs}: within {either_margin} points of each "
-            "other, so a close call."
+        return _(
+            "Python %(python)s, NodeJS %(nodejs)s: within %(margin)s points of each other, "
+            "so a close call.",
+            python=rec.python,
+            nodejs=rec.nodejs,
+            margin=either_margin,
         )
-    kind = "a clear lead" if lead > 3 * either_margin else "a narrow lead"
-    return (
-        f"Python {rec.python}, NodeJS {rec.nodejs}: {kind} of {lead} points "
-        f"(a close call is {either_margin} points or fewer)."
-    )
+    if lead > 3 * either_margin:
+        text = N_(
+            "Python %(python)s, NodeJS %(nodejs)s: a clear lead of %(lead)s points "
+            "(a close call is %(margin)s points or fewer)."
+        )
+    else:
+        text = N_(
+            "Python %(python)s, NodeJS %(nodejs)s: a narrow lead of %(lead)s points "
+            "(a close call is %(margin)s points or fewer)."
+        )
+    return _(text, python=rec.python, nodejs=rec.nodejs, lead=lead, margin=either_margin)
 
 
 def firmness_words(rec: Recommendation) -> str:
@@ -96,28 +110,34 @@ def firmness_words(rec: Recommendation) -> str:
     python = sum(1 for r in rec.reasons if r.favours == "python")
     nodejs = sum(1 for r in rec.reasons if r.favours == "nodejs")
     if not python and not nodejs:
-        return "No answer moved the score either way."
+        return _("No answer moved the score either way.")
     if rec.verdict != "either":
         ahead, behind = (python, nodejs) if rec.verdict == "python" else (nodejs, python)
         name = display_name(rec.verdict)
         other = display_name(other_language(rec.verdict))
         if not behind:
-            return f"Every answer that moved the score pointed to {name}."
-        return (
-            f"{_count(ahead)} pointed to {name} and {_count(behind)} to {other}; "
-            f"{name}’s outweigh them."
+            return _("Every answer that moved the score pointed to %(language)s.", language=name)
+        return _(
+            "%(ahead)s pointed to %(language)s and %(behind)s to %(other)s; "
+            "%(language)s’s outweigh them.",
+            ahead=_count(ahead),
+            behind=_count(behind),
+            language=name,
+            other=other,
         )
-    return (
-        f"It is close: {_count(python)} moved the score toward Python and {_count(nodejs)} "
-        "toward NodeJS, not far enough apart to decide it."
+    return _(
+        "It is close: %(python)s moved the score toward Python and %(nodejs)s toward NodeJS, "
+        "not far enough apart to decide it.",
+        python=_count(python),
+        nodejs=_count(nodejs),
     )
 
 
 def _count(number: int) -> str:
     """ "no answer", "1 answer", "3 answers" """
     if not number:
-        return "no answer"
-    return f"{number} answer{'s' if number != 1 else ''}"
+        return _("no answer")
+    return ngettext("%(num)d answer", "%(num)d answers", number)
 
 
 @dataclass(frozen=True)
@@ -142,17 +162,23 @@ def margin_meter(margin: int, either_margin: int) -> Meter:
     zone = round(either_margin * unit)
     marker = round(centre - margin * unit)
     if margin == 0:
-        where = "level, in the middle of the close-call zone"
+        text = N_(
+            "The scores are level, in the middle of the close-call zone of %(margin)s points "
+            "each way."
+        )
+    elif abs(margin) <= either_margin:
+        text = N_(
+            "The scores’ difference is %(points)s points toward %(side)s, inside the "
+            "close-call zone of %(margin)s points each way."
+        )
     else:
-        side = "Python" if margin > 0 else "NodeJS"
-        inside = "inside" if abs(margin) <= either_margin else "outside"
-        where = f"{abs(margin)} points toward {side}, {inside} the close-call zone"
-    return Meter(
-        centre - zone,
-        2 * zone,
-        marker,
-        f"The scores’ difference is {where} of {either_margin} points each way.",
-    )
+        text = N_(
+            "The scores’ difference is %(points)s points toward %(side)s, outside the "
+            "close-call zone of %(margin)s points each way."
+        )
+    side = "Python" if margin > 0 else "NodeJS"
+    description = _(text, points=abs(margin), side=side, margin=either_margin)
+    return Meter(centre - zone, 2 * zone, marker, description)
 
 
 def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
@@ -162,20 +188,21 @@ def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
     work = sorted(
         (r for r in rec.reasons if r.weight and r.question == "workloads"), key=lambda r: -r.weight
     )
-    part = "the riskiest part of the back end"
+    part = _("the riskiest part of the back end")
     if work:
         label = advisor.question("workloads").option(work[0].answer).label
-        part = f"the part that does “{label.lower()}”"
-    return (
-        f"To settle it, time-box a spike: build {part} in both languages, a day or two each, "
-        "then let the team choose with what it learned."
+        part = _("the part that does “%(work)s”", work=label.lower())
+    return _(
+        "To settle it, time-box a spike: build %(part)s in both languages, a day or two each, "
+        "then let the team choose with what it learned.",
+        part=part,
     )
 
 
 def version_words(ruleset: Ruleset) -> str:
     """A ruleset as people read it: "scoring version 3, November 2026"."""
-    released = date.fromisoformat(ruleset.released)
-    return f"scoring version {ruleset.version}, {released:%B %Y}"
+    released = month_and_year(date.fromisoformat(ruleset.released))
+    return _("scoring version %(version)s, %(month)s", version=ruleset.version, month=released)
 
 
 def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
@@ -184,26 +211,36 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
         return None
     lean = display_name(rec.lean)
     if rec.lean_basis == "team":
-        return (
-            f"When it is this close, the article’s advice is to follow the team: yours knows "
-            f"{'JavaScript' if rec.lean == 'nodejs' else 'Python'} best, so the plan uses {lean}."
+        return _(
+            "When it is this close, the article’s advice is to follow the team: yours knows "
+            "%(known)s best, so the plan uses %(language)s.",
+            known="JavaScript" if rec.lean == "nodejs" else "Python",
+            language=lean,
         )
     if rec.lean_basis == "scores":
         lead = abs(rec.margin)
-        tipping = " and ".join(
+        tipping = _(" and ").join(
             f"“{advisor.question(r.question).option(r.answer).label}” (+{r.weight})"
             for r in rec.deciding
         )
         rule = advisor.ruleset_of(rec).close_call
         team_language = rule.languages.get(str(rec.answers.get(rule.question)))
         why = (
-            "On a large system the article lets each language’s strengths count for more "
-            "than the team’s habits"
+            _(
+                "On a large system the article lets each language’s strengths count for more "
+                "than the team’s habits"
+            )
             if team_language is not None
-            else "Your team has no one language to follow"
+            else _("Your team has no one language to follow")
         )
-        return (
-            f"{why}, so the higher score decides: {lean} leads by {lead} "
-            f"point{'s' if lead != 1 else ''}, tipped by {tipping}."
+        return ngettext(
+            "%(why)s, so the higher score decides: %(language)s leads by %(num)d point, "
+            "tipped by %(tipping)s.",
+            "%(why)s, so the higher score decides: %(language)s leads by %(num)d points, "
+            "tipped by %(tipping)s.",
+            lead,
+            why=why,
+            language=lean,
+            tipping=tipping,
         )
     return advisor.ruleset_of(rec).close_call.fallback_why

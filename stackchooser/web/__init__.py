@@ -9,7 +9,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from ..content import CONTENT_DIR
-from . import errors, pages, results, security, teams, wizard
+from . import errors, language, pages, results, security, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
 from .session import CookieSessionInterface
@@ -64,6 +64,11 @@ def register(app: Flask) -> None:
         rendered,
         cached_paths(app),
         app.config["PUBLIC_URL"],
+    )
+    # The language comes from the path's prefix, before the cache (whose keys include it).
+    language.register(app)
+    app.wsgi_app = language.LanguagePrefix(  # type: ignore[method-assign]
+        app.wsgi_app, app.config["SITE_LANGUAGES"]
     )
     # Before any cache: the path is the site's own, the Host trusted, a body bounded.
     hosts = trusted_hosts(app.config["PUBLIC_URL"], app.config["EXTRA_TRUSTED_HOSTS"])

@@ -32,7 +32,7 @@ VARIABLE_PATTERNS = {
     "code": "[0-9a-z]{1,64}",
     "codes": "[0-9a-z]{1,64}(?:-[0-9a-z]{1,64}){0,19}",
 }
-CacheKey = tuple[str, str, str]  # kind, code, base URL
+CacheKey = tuple[str, str, str]  # kind, code, base URL with the language prefix
 STATUS_LINES = {200: "200 OK", 304: "304 NOT MODIFIED"}
 
 
@@ -64,9 +64,10 @@ def _headers(kind: str, code: str, etag: str, max_age: int) -> tuple[tuple[str, 
 
 
 def cache_key(kind: str, code: str, environ: Mapping[str, Any], public_url: str | None) -> CacheKey:
-    """Renderings differ only by kind, code and the site's base URL (used in permalinks)."""
+    """Renderings differ only by kind, code, the site's base URL (used in permalinks) and
+    the language's prefix (`/nl`, `/fr`, or none)."""
     base = public_url or f"{environ.get('wsgi.url_scheme')}://{environ.get('HTTP_HOST', '')}"
-    return (kind, code, base)
+    return (kind, code, base + environ.get("SCRIPT_NAME", ""))
 
 
 class RenderedCache:

@@ -7,35 +7,36 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from ..formats import error_form
+from ..i18n import N_, _
 from .helpers import ResultNotFound, TeamNotFound, api_error
 
 TITLES = {
-    400: "Something in that request was not right",
-    404: "Page not found",
-    405: "That method is not allowed here",
-    413: "That request was too large",
-    500: "Sorry, something went wrong on our side",
+    400: N_("Something in that request was not right"),
+    404: N_("Page not found"),
+    405: N_("That method is not allowed here"),
+    413: N_("That request was too large"),
+    500: N_("Sorry, something went wrong on our side"),
 }
 MESSAGES = {
-    400: "The request could not be understood. Go back and try again.",
-    404: "Check the address, or start the questionnaire from the beginning.",
-    405: "This address does not accept that kind of request.",
-    413: "Requests to this site are small. Go back and send your answers again.",
-    500: "The problem has been noted. Please try again in a moment.",
+    400: N_("The request could not be understood. Go back and try again."),
+    404: N_("Check the address, or start the questionnaire from the beginning."),
+    405: N_("This address does not accept that kind of request."),
+    413: N_("Requests to this site are small. Go back and send your answers again."),
+    500: N_("The problem has been noted. Please try again in a moment."),
 }
 
 
 def _render(status: int, message: str, csrf: bool = False) -> Response:
     form = error_form(request.path)  # by the format table: JSON, plain text or a page
     if form == "json":
-        return api_error(message, None, status)
+        return api_error(_(message), None, status)
     if form == "text":
-        return Response(message, status=status, mimetype="text/plain")
+        return Response(_(message), status=status, mimetype="text/plain")
     html = render_template(
         "pages/error.html",
         status=status,
-        title=TITLES.get(status, "Error"),
-        message=message,
+        title=_(TITLES.get(status, N_("Error"))),
+        message=_(message),
         csrf=csrf,
         retry_url=request.path,
     )
@@ -44,7 +45,7 @@ def _render(status: int, message: str, csrf: bool = False) -> Response:
 
 def handle_http_error(error: HTTPException) -> Response:
     status = error.code or 500
-    message = MESSAGES.get(status, "The request could not be completed.")
+    message = MESSAGES.get(status, N_("The request could not be completed."))
     if isinstance(error, ResultNotFound | TeamNotFound):
         message = error.description or message
     response = _render(status, message)
@@ -55,7 +56,7 @@ def handle_http_error(error: HTTPException) -> Response:
 
 
 def handle_csrf_error(error: CSRFError) -> Response:
-    message = (
+    message = N_(
         "This form had expired or was sent without its security token, so we did not "
         "save it. Your earlier answers are kept. Open the page again and send it once more. "
         "If this keeps happening, check that your browser accepts cookies from this site."

@@ -11,6 +11,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
 from ..engine import AnswerError, normalize_answer
+from ..i18n import _
 from ..model import Question
 
 
@@ -28,7 +29,11 @@ class _QuestionField:
         except AnswerError:
             chosen = self.data or []
             too_many = self.question.max is not None and len(chosen) > self.question.max
-            suffix = f": you chose {len(chosen)}" if self.question.multiple and too_many else ""
+            suffix = (
+                _(": you chose %(count)s", count=len(chosen))
+                if self.question.multiple and too_many
+                else ""
+            )
             raise ValidationError(self.question.error + suffix) from None
 
 

@@ -14,6 +14,7 @@ from werkzeug.exceptions import NotFound
 
 from ..advisor import Advisor, Result
 from ..formats import Format, Links
+from ..i18n import _
 from ..model import Answers
 from ..permalink import PermalinkError
 from ..presenters.rows import CodeLink
@@ -42,19 +43,24 @@ def public_url(path: str) -> str:
 class ResultNotFound(NotFound):
     """A permalink code that is malformed or unknown."""
 
-    description = (
-        "This result link is not one we recognise. It may have been cut short or mistyped "
-        "when it was copied."
-    )
+    @property  # type: ignore[override,unused-ignore]
+    def description(self) -> str:  # type: ignore[override]  # in the request's language
+        return _(
+            "This result link is not one we recognise. It may have been cut short or mistyped "
+            "when it was copied."
+        )
 
 
 class TeamNotFound(NotFound):
     """A team link with a bad or unknown code, no members, or too many."""
 
-    description = (
-        f"This team link is not one we recognise. It holds the codes of 1 to {MAX_MEMBERS} "
-        "results; it may have been cut short or mistyped when it was copied."
-    )
+    @property  # type: ignore[override,unused-ignore]
+    def description(self) -> str:  # type: ignore[override]
+        return _(
+            "This team link is not one we recognise. It holds the codes of 1 to %(most)s "
+            "results; it may have been cut short or mistyped when it was copied.",
+            most=MAX_MEMBERS,
+        )
 
 
 def find_result(code: str) -> Result:

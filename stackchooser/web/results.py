@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
 from .. import presenters
 from ..advisor import RequestError, answers_from_json
 from ..engine import AnswerError
+from ..i18n import current_language, use_language
 from ..openapi import openapi_document
 from .cache import add_format_routes
 from .helpers import advisor, api_error, public_url, result_links
@@ -38,6 +39,15 @@ def api_recommendation() -> Response:
     """JSON {"answers": {...}} in, the result JSON out."""
     if not request.is_json:
         return api_error("Send JSON with the Content-Type application/json.", None)
+    language = request.args.get("lang", current_language())
+    if language not in current_app.config["SITE_LANGUAGES"]:
+        served = ", ".join(current_app.config["SITE_LANGUAGES"])
+        return api_error(f"Unknown language {language[:10]!r}; this site serves {served}.", "lang")
+    with use_language(language):
+        return _recommendation()
+
+
+def _recommendation() -> Response:
     try:
         ids = advisor().questions_by_id
         result = advisor().recommend(answers_from_json(request.get_data(cache=False), ids))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, redirect, session, url_for
 from werkzeug.wrappers import Response as Redirect
 
+from ..i18n import _
 from ..permalink import PermalinkError
 from ..team import TeamError
 from .cache import add_format_routes
@@ -40,10 +41,12 @@ def add(codes: str) -> Redirect | str:
     if not form.validate_on_submit():
         return confirm_page(
             form,
-            f"Join this team of {len(members)}?",
-            "You answer the questionnaire from the start, in place of any answers you have "
-            "given so far; at the end your answers join the team and you get its new link.",
-            "Join and start the questionnaire",
+            _("Join this team of %(count)s?", count=len(members)),
+            _(
+                "You answer the questionnaire from the start, in place of any answers you have "
+                "given so far; at the end your answers join the team and you get its new link."
+            ),
+            _("Join and start the questionnaire"),
             url_for(".add", codes=codes),
             url_for(".page", codes=codes),
         )

@@ -15,9 +15,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, request, url_for
 from jinja2.ext import Extension
+from markupsafe import Markup
 
+from ..i18n import FORMAT_LOCALES, current_language
 from ..kinds import display_name
 
 CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
@@ -42,10 +44,10 @@ def site_link(endpoint: str, **values: Any) -> str:
     build result and team links with it."""
     if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
         return url_for(endpoint, **values)
-    shapes: dict[tuple[str, tuple[str, ...]], str] = current_app.extensions.setdefault(
+    shapes: dict[tuple[str, str, tuple[str, ...]], str] = current_app.extensions.setdefault(
         "stackchooser_link_shapes", {}
     )
-    key = (endpoint, tuple(sorted(values)))
+    key = (request.script_root, endpoint, tuple(sorted(values)))  # the language's prefix
     if key not in shapes:
         slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
         shapes[key] = url_for(endpoint, **slots)
@@ -62,12 +64,27 @@ def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> 
     def static_url(filename: str) -> str:
         """A static file's versioned URL (the same for every request: built once)."""
         if filename not in static_urls:
+            # The same for every language: static files live outside its prefix.
             static_urls[filename] = url_for(
                 "static", filename=filename, v=static_versions.get(filename)
-            )
+            ).removeprefix(request.script_root)
         return static_urls[filename]
 
+    article = app.extensions["stackchooser"].content.article
+
+    def source_link(css_class: str = "source-link") -> Markup:
+        """The article's title, linked, for a sentence about it (cited in English)."""
+        classes = Markup(' class="{}"').format(css_class) if css_class else ""
+        return Markup('<a{} href="{}">“{}”</a>').format(classes, article.url, article.title)
+
+    def strong(text: str) -> Markup:
+        return Markup("<strong>{}</strong>").format(text)
+
+    def og_locale() -> str:
+        return FORMAT_LOCALES[current_language()]
+
     app.add_template_filter(display_name, "language_name")
+    app.jinja_env.globals.update(source_link=source_link, strong=strong, og_locale=og_locale)
     app.jinja_env.globals.update(
         static_url=static_url,
         link=site_link,

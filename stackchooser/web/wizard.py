@@ -25,6 +25,7 @@ from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
 from ..engine import AnswerError, normalize_answer
+from ..i18n import N_, _, current_language
 from ..model import Question
 from ..presenters import answer_lines
 from .forms import ConfirmForm, SubmitAnswersForm, form_class
@@ -41,7 +42,7 @@ from .helpers import (
 
 bp = Blueprint("wizard", __name__)
 
-SESSION_LOST = (
+SESSION_LOST = N_(
     "We could not find your earlier answers. They may have expired, or your browser "
     "may be blocking cookies. Please start again: it takes about two minutes."
 )
@@ -79,7 +80,7 @@ def _step_url(question: Question, change: bool = False) -> str:
 
 
 def _lost() -> Response:
-    flash(SESSION_LOST, "warning")
+    flash(_(SESSION_LOST), "warning")
     return redirect(_step_url(_questions()[0]))
 
 
@@ -96,9 +97,9 @@ def start() -> Response | str:
         return redirect(_step_url(_questions()[0]))
     return confirm_page(
         form,
-        "Start again?",
-        "This forgets the answers you have given so far.",
-        "Start again",
+        _("Start again?"),
+        _("This forgets the answers you have given so far."),
+        _("Start again"),
         url_for(".start"),
         url_for(".check"),
     )
@@ -181,17 +182,18 @@ CSRF_MARK = "{csrf-token}"  # cannot occur in a page: braces are not in tokens o
 def _prebuilt_step(index: int, changing: bool) -> PrebuiltStep:
     """The page of the question at `index`, rendered once per process (and per way in:
     from the previous step or from the check page); most of a step's cost was rendering."""
-    steps: dict[tuple[int, bool], PrebuiltStep] = current_app.extensions.setdefault(
+    steps: dict[tuple[int, bool, str], PrebuiltStep] = current_app.extensions.setdefault(
         "stackchooser_steps", {}
     )
-    if (index, changing) not in steps:
+    key = (index, changing, current_language())
+    if key not in steps:
         question = _questions()[index]
         form = form_class(question)(data={question.id: None})
         html = _render_step(form, index, changing, mark=True)
         # The token this rendering made becomes a slot for each visitor's own.
         html = html.replace(form.csrf_token.current_token, CSRF_MARK)
-        steps[index, changing] = PrebuiltStep(html, question.option_ids)
-    return steps[index, changing]
+        steps[key] = PrebuiltStep(html, question.option_ids)
+    return steps[key]
 
 
 @bp.route("/check", methods=["GET", "POST"])
@@ -235,17 +237,17 @@ def edit(code: str) -> Response | str:
     question = next((q for q in _questions() if q.id == question_id), None)
     form = ConfirmForm()
     if not form.validate_on_submit():
-        text = (
+        text = _(
             "This puts the result’s answers into the questionnaire, in place of any answers "
             "you have given so far, so that you can change them."
         )
         if question is not None:
-            text += f" You start at “{question.summary}”."
+            text += " " + _("You start at “%(question)s”.", question=question.summary)
         return confirm_page(
             form,
-            "Edit these answers?",
+            _("Edit these answers?"),
             text,
-            "Edit these answers",
+            _("Edit these answers"),
             url_for(".edit", code=code, question=question.id if question else None),
             url_for("results.page", code=code),
         )

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The translation catalogues: extract every message (code, templates, TOML content) into
+# stackchooser/translations/messages.pot, merge it into each language's messages.po, and
+# compile the .mo files that travel in the wheel. Run after changing any English words,
+# translate what is new or fuzzy in the .po files, then run it again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYBABEL=".venv/bin/pybabel"
+dir=stackchooser/translations
+"$PYBABEL" extract --no-location --sort-output -F babel.cfg -k N_ \
+  --project=stackchooser --copyright-holder="stackchooser" -o "$dir/messages.pot" .
+for language in nl fr; do
+  if [ -f "$dir/$language/LC_MESSAGES/messages.po" ]; then
+    "$PYBABEL" update --no-fuzzy-matching -i "$dir/messages.pot" -d "$dir" -l "$language"
+  else
+    "$PYBABEL" init -i "$dir/messages.pot" -d "$dir" -l "$language"
+  fi
+done
+"$PYBABEL" compile --statistics -d "$dir"

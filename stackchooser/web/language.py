@@ -1,0 +1,100 @@
+"""The site in three languages: English at `/`, Dutch at `/nl/`, French at `/fr/`.
+
+A small WSGI layer takes the language from the path and moves its prefix to `SCRIPT_NAME`,
+so every route serves every language and `url_for` builds links that stay in the
+visitor's language. It speaks that language (i18n.use_language) for the whole request,
+caches included. Nothing is chosen from `Accept-Language`: a URL always means one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_babel import Babel
+
+from ..i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    TRANSLATIONS_DIR,
+    complete_languages,
+    current_language,
+    use_language,
+)
+from .helpers import public_url
+
+LANGUAGE_KEY = "stackchooser.language"
+
+
+class LanguagePrefix:
+    """WSGI middleware: `/nl/...` and `/fr/...` are the site's pages in that language
+    (for each language served)."""
+
+    def __init__(self, app: Any, languages: Iterable[str]) -> None:
+        self.app = app
+        self.prefixed = tuple(code for code in languages if code != DEFAULT_LANGUAGE)
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        language = DEFAULT_LANGUAGE
+        for prefixed in self.prefixed:
+            if path == f"/{prefixed}" or path.startswith(f"/{prefixed}/"):
+                language = prefixed
+                environ["SCRIPT_NAME"] = f"/{prefixed}"
+                environ["PATH_INFO"] = path[len(prefixed) + 1 :] or "/"
+                break
+        environ[LANGUAGE_KEY] = language
+        with use_language(language):
+            body: Iterable[bytes] = self.app(environ, start_response)
+            if isinstance(body, list):
+                return body
+            # Anything lazier (a static file) is read while the language is still set.
+            try:
+                return list(body)
+            finally:
+                close = getattr(body, "close", None)
+                if close is not None:
+                    close()
+
+
+def page_in(language: str) -> str:
+    """This page's absolute URL in `language` (its path, without a query); for a path
+    no route knows, the home page's (a page never echoes an unknown path)."""
+    prefix = "" if language == DEFAULT_LANGUAGE else f"/{language}"
+    return public_url(prefix + (request.path if request.url_rule is not None else "/"))
+
+
+def alternates() -> list[tuple[str, str, str]]:
+    """(language, its own name, this page's URL in it) for every language served; none
+    when only English is."""
+    served = current_app.config["SITE_LANGUAGES"]
+    if len(served) < 2:
+        return []
+    return [(language, LANGUAGE_NAMES[language], page_in(language)) for language in served]
+
+
+def served_languages(app: Flask) -> list[str]:
+    """The languages the site serves (config SITE_LANGUAGES, by default the complete
+    ones), English first; raises ValueError for an unknown one."""
+    chosen = app.config["SITE_LANGUAGES"] or complete_languages()
+    unknown = [code for code in chosen if code not in LANGUAGES]
+    if unknown:
+        raise ValueError(f"SITE_LANGUAGES: unknown language {unknown[0]!r} (known: en, nl, fr)")
+    return [code for code in LANGUAGES if code in chosen or code == DEFAULT_LANGUAGE]
+
+
+def register(app: Flask) -> None:
+    """Flask-Babel with the package's catalogues, the language templates see, and the
+    prefix middleware (wrapped by the caller inside the request guard)."""
+    app.config["SITE_LANGUAGES"] = served_languages(app)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
+    Babel(app, locale_selector=current_language)
+    app.jinja_env.globals.update(
+        language=current_language,
+        alternates=alternates,
+        language_names=LANGUAGE_NAMES,
+    )
