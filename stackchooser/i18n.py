@@ -58,6 +58,7 @@ TEXT_FIELDS = frozenset(
         "fallback_why",
         "text",
         "and_word",
+        "bullet",  # where the article says it ("bullet 2"); its section keeps its English title
     }
 )
 

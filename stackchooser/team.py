@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .engine import Plan, Recommendation, close_call_lean, compose_plan, evaluate, unique
+from .i18n import N_
 from .kinds import Language, LeanBasis, Verdict
 from .model import Answers, AnswerValue, Question, Ruleset, chosen
 
 MAX_MEMBERS = 20
 SEPARATOR = "-"
-TIE_RULE = (
+TIE_RULE = N_(
     "Each question takes its most chosen answer; a multi-select option is kept when at least "
     "half of the members chose it. Where the most chosen answers tie, settle the question "
     "together: until then the plan takes the tied answer that favours the team’s lean."

@@ -292,7 +292,12 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
         for tension in plan.tensions
     )
     language = display_name(plan.language)
-    return RecordPlan(f"{heading}, in {language}", language, parts, tensions)
+    return RecordPlan(
+        _("%(heading)s, in %(language)s", heading=heading, language=language),
+        language,
+        parts,
+        tensions,
+    )
 
 
 @dataclass(frozen=True)

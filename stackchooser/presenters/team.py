@@ -307,7 +307,7 @@ def team_page(
         unsettled=_unsettled(advisor, team, page),
         plan=_team_plan(advisor, team),
         plan_note=_plan_note(team),
-        tie_rule=TIE_RULE,
+        tie_rule=_(TIE_RULE),
         can_add=len(team.members) < MAX_MEMBERS,
         either_margin=advisor.content.current.either_margin,
     )
@@ -351,7 +351,7 @@ def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> 
                 key: list(value) if isinstance(value, tuple) else value
                 for key, value in team.majority.answers.items()
             },
-            "tie_rule": TIE_RULE,
+            "tie_rule": _(TIE_RULE),
             "unsettled": [
                 {"question": item.question, "options": list(item.options), "chosen": item.chosen}
                 for item in team.majority.unsettled

@@ -191,7 +191,7 @@ def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
     part = _("the riskiest part of the back end")
     if work:
         label = advisor.question("workloads").option(work[0].answer).label
-        part = _("the part that does “%(work)s”", work=label.lower())
+        part = _("the part that does “%(work)s”", work=label)
     return _(
         "To settle it, time-box a spike: build %(part)s in both languages, a day or two each, "
         "then let the team choose with what it learned.",
@@ -220,7 +220,11 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
     if rec.lean_basis == "scores":
         lead = abs(rec.margin)
         tipping = _(" and ").join(
-            f"“{advisor.question(r.question).option(r.answer).label}” (+{r.weight})"
+            _(
+                "“%(answer)s” (+%(points)s)",
+                answer=advisor.question(r.question).option(r.answer).label,
+                points=r.weight,
+            )
             for r in rec.deciding
         )
         rule = advisor.ruleset_of(rec).close_call
