@@ -6,6 +6,7 @@ strengths, so the description cannot drift from what the API accepts. No Flask i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .model import Content, Question
@@ -249,8 +250,16 @@ def _team_schema() -> dict[str, Any]:
     }
 
 
-def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
-    """The OpenAPI 3.1 document for the JSON API."""
+LANGUAGE_PATHS = (
+    "In English; the same JSON with its texts in Dutch or French is at the same path under "
+    "/nl or /fr (for example /nl/r/{code}.json), with the same ids."
+)
+
+
+def openapi_document(
+    content: Content, server_url: str, languages: Sequence[str] = ("en",)
+) -> dict[str, Any]:
+    """The OpenAPI 3.1 document for the JSON API (`languages`: those the site serves)."""
     questions = content.current.questions
     error = {
         "description": "The request or the code is not valid.",
@@ -285,6 +294,19 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                 "post": {
                     "operationId": "recommend",
                     "summary": "Recommend a back-end language for a set of answers.",
+                    "parameters": [
+                        {
+                            "name": "lang",
+                            "in": "query",
+                            "required": False,
+                            "description": (
+                                "The language of the texts (reasons, plan, words); ids stay "
+                                "as they are. English unless asked; an unknown language gets "
+                                'a 400 whose field is "lang".'
+                            ),
+                            "schema": {"type": "string", "enum": list(languages)},
+                        }
+                    ],
                     "requestBody": {
                         "required": True,
                         "content": {
@@ -306,6 +328,7 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                 "get": {
                     "operationId": "result",
                     "summary": "The result a permalink code stands for.",
+                    "description": LANGUAGE_PATHS,
                     "parameters": [
                         {
                             "name": "code",
@@ -322,6 +345,7 @@ def openapi_document(content: Content, server_url: str) -> dict[str, Any]:
                 "get": {
                     "operationId": "team",
                     "summary": "A team: 1 to 20 members' results combined, and where they differ.",
+                    "description": LANGUAGE_PATHS,
                     "parameters": [
                         {
                             "name": "codes",

@@ -26,7 +26,9 @@ add_format_routes(bp, "result", "/r/<code>")
 @bp.get("/api/v1/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 description of the JSON API."""
-    document = openapi_document(advisor().content, public_url(""))
+    document = openapi_document(
+        advisor().content, public_url(""), current_app.config["SITE_LANGUAGES"]
+    )
     return Response(
         json.dumps(document, ensure_ascii=False, indent=2),
         mimetype="application/json",

@@ -276,6 +276,17 @@ def test_team_links_are_cached_like_results(stack: Stack) -> None:
     assert again[2] == first[2] and _cache_entries(stack) == before + 1
 
 
+def test_each_language_of_a_result_is_cached_on_its_own(stack: Stack) -> None:
+    code = GOLDEN_2["codes"][5]["code"]
+    before = _cache_entries(stack)
+    pages = {prefix: stack.get(f"{prefix}/r/{code}") for prefix in ("", "/nl", "/fr")}
+    time.sleep(0.5)
+    assert {page[0] for page in pages.values()} == {200}
+    assert _cache_entries(stack) == before + 3
+    assert b'lang="nl"' in pages["/nl"][2] and b'lang="fr"' in pages["/fr"][2]
+    assert stack.get(f"/nl/r/{code}")[2] == pages["/nl"][2]
+
+
 def test_a_burst_of_previews_is_limited_while_a_visitor_still_gets_their_page(
     stack: Stack,
 ) -> None:
@@ -284,7 +295,8 @@ def test_a_burst_of_previews_is_limited_while_a_visitor_still_gets_their_page(
 
     def hammer() -> None:
         for number in range(40):
-            statuses.append(stack.get(f"/r/{codes[number % len(codes)]}.png")[0])
+            prefix = ("", "/nl", "/fr")[number % 3]  # the limit holds in every language
+            statuses.append(stack.get(f"{prefix}/r/{codes[number % len(codes)]}.png")[0])
 
     threads = [threading.Thread(target=hammer) for _ in range(4)]
     for thread in threads:

@@ -18,9 +18,12 @@ def csrf_token(html: str) -> str:
     return found.group(1)
 
 
-def answer(client: FlaskClient, question: str, value: object, query: str = "") -> TestResponse:
-    """Open a step's page and send `value` for it, with the page's CSRF token."""
-    url = f"/questions/{question}{query}"
+def answer(
+    client: FlaskClient, question: str, value: object, query: str = "", prefix: str = ""
+) -> TestResponse:
+    """Open a step's page (under a language's `prefix`, such as "/nl") and send `value`
+    for it, with the page's CSRF token."""
+    url = f"{prefix}/questions/{question}{query}"
     page = client.get(url)
     assert page.status_code == 200, (url, page.status_code, page.headers.get("Location"))
     check_page(page.text)
@@ -29,12 +32,12 @@ def answer(client: FlaskClient, question: str, value: object, query: str = "") -
     return client.post(url, data=data)
 
 
-def walk(client: FlaskClient, answers: dict[str, object]) -> TestResponse:
+def walk(client: FlaskClient, answers: dict[str, object], prefix: str = "") -> TestResponse:
     """Answer every question in order and submit the check page; returns the redirect."""
-    client.get("/start")
+    client.get(f"{prefix}/start")
     for question, value in answers.items():
-        response = answer(client, question, value)
+        response = answer(client, question, value, prefix=prefix)
         assert response.status_code == 302, response.text
-    check = client.get("/check")
+    check = client.get(f"{prefix}/check")
     assert check.status_code == 200
-    return client.post("/check", data={"csrf_token": csrf_token(check.text)})
+    return client.post(f"{prefix}/check", data={"csrf_token": csrf_token(check.text)})

@@ -3,14 +3,20 @@ kept apart per language, the API's ?lang= and the command line's --lang."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from stackchooser import create_app
 from stackchooser.cli import main
-from tests.data import GOLDEN, SAMPLE_ANSWERS
+from stackchooser.i18n import catalogue_gaps
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, SAMPLE_ANSWERS
 from tests.pages import get_page
+from tests.web.helpers import walk
 
 CODE = GOLDEN["codes"][0]["code"]
 LANGUAGES = ("en", "nl", "fr")
@@ -125,3 +131,107 @@ def test_the_command_line_takes_lang(capsys: pytest.CaptureFixture[str]) -> None
         sys.stdin = sys.__stdin__
     record = capsys.readouterr().out
     assert "(/nl/r/" in record or "</nl/r/" in record
+
+
+# --- every word translated -------------------------------------------------------------
+
+# What stays the same in every language: names, scores, the article's title and its section
+# headings (cited in English), the titles of the frameworks' own documentation.
+SAME_IN_EVERY_LANGUAGE = re.compile(
+    r"How to choose between Python and NodeJS|Kamen Zhekov|^The strengths of|^Python or NodeJS"
+    r"|^\(Python \d+, NodeJS \d+\)$|^(Back|Front) end, \w+\.$|^Python \d+(,\d+)?, NodeJS \d+"
+    r"|stackchooser|Jinja2 templates|EJS templates|WebSockets in Node|^\W*$"
+    r"|^English Nederlands Français$"  # the switcher: each language in its own words
+)
+SAME_WORD = {"fr": re.compile(r"^Question( \d+)+$")}  # the answer grid's header row
+CODES = [e["code"] for e in GOLDEN["codes"] + GOLDEN_2["codes"] + GOLDEN_3["codes"]]
+EVERY_PAGE_TYPE = [
+    "/",
+    "/methodology",
+    "/r/not-a-code",
+    "/t/not-a-code",
+    "/questions/team",
+    "/questions/priorities",
+    *(f"/r/{code}" for code in CODES),
+    *(f"/r/{code}.md" for code in CODES[-6:]),
+    f"/t/{'-'.join(CODES[-5:])}",
+    f"/t/{'-'.join(CODES[-5:])}.md",
+    f"/t/{CODES[-3]}-{CODES[-4]}",
+    f"/t/{CODES[-1]}",
+]
+
+
+def _texts(response: TestResponse) -> set[str]:
+    """The sentences a person reads on a page: each element's text, and the attributes
+    read aloud or shown in previews; a record's lines."""
+    if response.mimetype != "text/html":
+        return {line.strip() for line in response.text.splitlines() if line.strip()}
+    soup = BeautifulSoup(response.text, "html.parser")
+    for code in soup(["script", "style", "code", "pre"]):
+        code.decompose()
+    texts = {" ".join(element.get_text(" ").split()) for element in soup.find_all(True)}
+    for tag in soup.find_all(True):
+        for name in ("alt", "aria-label", "data-copied", "title"):
+            if tag.get(name):
+                texts.add(tag[name])
+        if tag.name == "meta" and (
+            tag.get("name") == "description"
+            or tag.get("property") in ("og:title", "og:description", "og:image:alt")
+        ):
+            texts.add(tag["content"])
+    return texts
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_no_english_sentence_is_left_on_a_translated_page(
+    client: FlaskClient, language: str
+) -> None:
+    left = {}
+    for path in EVERY_PAGE_TYPE:
+        english, translated = client.get(path), client.get(f"/{language}{path}")
+        assert english.status_code == translated.status_code, path
+        for text in _texts(english) & _texts(translated):
+            same_word = SAME_WORD.get(language)
+            if same_word is not None and same_word.search(text):
+                continue
+            if len(text.split()) >= 3 and not SAME_IN_EVERY_LANGUAGE.search(text):
+                left.setdefault(text[:80], path)
+    assert not left, left
+
+
+def test_the_wizard_speaks_the_language_of_its_address(client: FlaskClient) -> None:
+    for language, words in (("nl", "Stap 1 van 6"), ("fr", "Étape 1 sur 6")):
+        location = walk(client, SAMPLE_ANSWERS["python"], f"/{language}").headers["Location"]
+        assert location.startswith(f"/{language}/r/")
+        page = get_page(client, f"/{language}/questions/team")
+        assert words in page.soup.get_text()
+        check = get_page(client, f"/{language}/check")
+        assert check.soup.html["lang"] == language
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_each_catalogue_translates_every_message(language: str) -> None:
+    assert catalogue_gaps(language) == []
+
+
+def test_the_record_and_the_picture_follow_the_language(client: FlaskClient) -> None:
+    records = {lang: client.get(f"{_prefix(lang)}/r/{CODE}.md").text for lang in LANGUAGES}
+    assert "## Decision Outcome" in records["en"]
+    assert "## Beslissing" in records["nl"]
+    assert "## Décision" in records["fr"]
+    assert f"/nl/r/{CODE}" in records["nl"]  # its links stay in the language
+    pictures = {lang: client.get(f"{_prefix(lang)}/r/{CODE}.png").data for lang in LANGUAGES}
+    assert len(set(pictures.values())) == 3
+    badge = client.get(f"/fr/r/{CODE}.svg").text
+    assert "Back end\u00a0:" in badge
+
+
+def test_numbers_and_dates_are_written_the_local_way(client: FlaskClient) -> None:
+    codes = "-".join(e["code"] for e in GOLDEN_3["codes"][:3])
+    for language, date in (("en", "17 May 2022"), ("nl", "17 mei 2022"), ("fr", "17 mai 2022")):
+        assert date in client.get(f"{_prefix(language)}/methodology").text
+    team = {lang: client.get(f"{_prefix(lang)}/t/{codes}").text for lang in LANGUAGES}
+    means = re.findall(r"Python (\d+(?:[.,]\d+)?)", team["en"])
+    decimal = next((m for m in means if "." in m), None)
+    if decimal is not None:
+        assert decimal.replace(".", ",") in team["nl"] and decimal not in team["nl"]

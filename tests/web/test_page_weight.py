@@ -12,9 +12,10 @@ import re
 import pytest
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from stackchooser import create_app
-from tests.data import GOLDEN, GOLDEN_2, SAMPLE_ANSWERS
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, SAMPLE_ANSWERS
 from tests.pages import check_page
 from tests.strategies import answer_sets
 from tests.web.helpers import answer, walk
@@ -38,28 +39,34 @@ def _weight(client: FlaskClient, html: str) -> int:
     return total
 
 
-def _pages(client: FlaskClient) -> dict[str, str]:
-    pages = {"landing": client.get("/").text, "methodology": client.get("/methodology").text}
-    client.get("/start")
-    pages["step-radio"] = client.get("/questions/team").text
-    pages["step-error"] = answer(client, "team", []).text
-    answer(client, "team", "python")
-    answer(client, "scale", "small")
-    pages["step-checkbox"] = client.get("/questions/workloads").text
+def _pages(client: FlaskClient, prefix: str = "") -> dict[str, str]:
+    """Every page type, in the language of `prefix` ("" for English, "/nl", "/fr")."""
+    pages = {
+        "landing": client.get(f"{prefix}/").text,
+        "methodology": client.get(f"{prefix}/methodology").text,
+    }
+    client.get(f"{prefix}/start")
+    pages["step-radio"] = client.get(f"{prefix}/questions/team").text
+    pages["step-error"] = answer(client, "team", [], prefix=prefix).text
+    answer(client, "team", "python", prefix=prefix)
+    answer(client, "scale", "small", prefix=prefix)
+    pages["step-checkbox"] = client.get(f"{prefix}/questions/workloads").text
     for name, answers in SAMPLE_ANSWERS.items():
-        pages[f"result-{name}"] = client.get(walk(client, answers).headers["Location"]).text
-    pages["check"] = client.get("/check").text
-    for entry in GOLDEN["codes"]:  # the busiest result pages
-        pages[f"result-{entry['name']}"] = client.get(f"/r/{entry['code']}").text
-    pages["not-found"] = client.get("/r/nope").text
+        result = walk(client, answers, prefix).headers["Location"]
+        pages[f"result-{name}"] = client.get(result).text
+    pages["check"] = client.get(f"{prefix}/check").text
+    for entry in GOLDEN["codes"] + GOLDEN_3["codes"]:  # the busiest result pages
+        pages[f"result-{entry['name']}"] = client.get(f"{prefix}/r/{entry['code']}").text
+    pages["not-found"] = client.get(f"{prefix}/r/nope").text
     codes = [entry["code"] for entry in GOLDEN_2["codes"]]
-    pages["team-of-two"] = client.get(f"/t/{codes[0]}-{codes[1]}").text
-    pages["team-of-twenty"] = client.get(f"/t/{'-'.join((codes * 3)[:20])}").text
+    pages["team-of-two"] = client.get(f"{prefix}/t/{codes[0]}-{codes[1]}").text
+    pages["team-of-twenty"] = client.get(f"{prefix}/t/{'-'.join((codes * 3)[:20])}").text
     return pages
 
 
-def test_every_page_type_weighs_at_most_14_kb_compressed(client: FlaskClient) -> None:
-    pages = _pages(client)
+@pytest.mark.parametrize("prefix", ["", "/nl", "/fr"])
+def test_every_page_type_weighs_at_most_14_kb_compressed(client: FlaskClient, prefix: str) -> None:
+    pages = _pages(client, prefix)
     for html in pages.values():
         check_page(html)  # a real page, not a redirect
     weights = {name: _weight(client, html) for name, html in pages.items()}
@@ -80,17 +87,20 @@ WEIGHT_APP = create_app({"TESTING": True, "SECRET_KEY": "weight"})
 
 @pytest.mark.robustness  # a few seconds of random pages: the long tier
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(answers=answer_sets())
-def test_any_result_page_weighs_at_most_14_kb_compressed(answers: dict[str, object]) -> None:
+@given(answers=answer_sets(), prefix=st.sampled_from(["", "/nl", "/fr"]))
+def test_any_result_page_weighs_at_most_14_kb_compressed(
+    answers: dict[str, object], prefix: str
+) -> None:
     client = WEIGHT_APP.test_client()
     app = WEIGHT_APP
     code = app.extensions["stackchooser"].recommend(answers).code
-    html = client.get(f"/r/{code}").text
+    html = client.get(f"{prefix}/r/{code}").text
     assert _weight(client, html) <= LIMIT
 
 
 def test_the_heaviest_result_found_stays_within_14_kb_compressed(client: FlaskClient) -> None:
     # Found by a search over random answer sets: every workload ticked, a JavaScript team.
-    html = client.get("/r/10ezew77").text
-    check_page(html)
-    assert _weight(client, html) <= LIMIT
+    for prefix in ("", "/nl", "/fr"):  # French words run longest
+        html = client.get(f"{prefix}/r/10ezew77").text
+        check_page(html)
+        assert _weight(client, html) <= LIMIT
