@@ -102,13 +102,14 @@ def catalogue_gaps(language: str) -> list[str]:
     return gaps
 
 
-def complete_languages() -> list[str]:
+@cache  # the catalogues are files of the installed package: read them once
+def complete_languages() -> tuple[str, ...]:
     """English, and every language whose catalogue translates every message."""
-    return [DEFAULT_LANGUAGE] + [
+    return (DEFAULT_LANGUAGE,) + tuple(
         language
         for language in LANGUAGES
         if language != DEFAULT_LANGUAGE and not catalogue_gaps(language)
-    ]
+    )
 
 
 def current_language() -> str:
