@@ -15,14 +15,17 @@ def input_id(question: str, option: str, first_option: str) -> str:
     return question if option == first_option else f"{question}-{option}"
 
 
-def choose_with_mouse(page: Page, question: str, value: object) -> None:
-    """Click the labels of the wanted options (and untick the others), then Continue."""
+def choose_with_mouse(
+    page: Page, question: str, value: object, continue_name: str = "Continue"
+) -> None:
+    """Click the labels of the wanted options (and untick the others), then Continue (its
+    name in the page's language)."""
     values = value if isinstance(value, list) else [value]
     for box in page.locator(f"input[name={question}]").all():
         wanted = box.get_attribute("value") in values
         if wanted != box.is_checked():
             page.locator(f"label[for='{box.get_attribute('id')}']").click()
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=continue_name).click()
 
 
 def walk_with_mouse(

@@ -146,12 +146,11 @@ def scan(page: Page) -> AxeResults:
     return AxeResults(page.evaluate(f"axe.run(document, {json.dumps(WCAG)})"))
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_axe_violations(browser: Browser, live_server: str, name: str) -> None:
-    """Each page type at 390 and 1280 px, in the light and the dark colour scheme."""
+def _violations(browser: Browser, open_page: Callable[[Page, str], None], base: str) -> list[str]:
+    """axe's reports for a page at 390 and 1280 px, in the light and the dark colour scheme."""
     context = browser.new_context(viewport={"width": 390, "height": 900})
     page = context.new_page()
-    PAGES[name](page, live_server)
+    open_page(page, base)
     reports = []
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
@@ -161,6 +160,37 @@ def test_no_axe_violations(browser: Browser, live_server: str, name: str) -> Non
             if results.violations_count:
                 reports.append(f"{scheme}, {width} px:\n{results.generate_report()}")
     context.close()
+    return reports
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations(browser: Browser, live_server: str, name: str) -> None:
+    """Each page type at 390 and 1280 px, in the light and the dark colour scheme."""
+    reports = _violations(browser, PAGES[name], live_server)
+    assert not reports, "\n".join(reports)
+
+
+# The page types reached without clicking English words, opened under /nl and /fr.
+TRANSLATED = [
+    "landing",
+    "step-radio",
+    "session-lost",
+    "result-python",
+    "result-either",
+    "result-close-call-two-plans",
+    "result-with-service-and-tensions",
+    "team-of-three",
+    "methodology",
+    "not-found",
+]
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+@pytest.mark.parametrize("name", TRANSLATED)
+def test_no_axe_violations_in_dutch_and_french(
+    browser: Browser, live_server: str, name: str, language: str
+) -> None:
+    reports = _violations(browser, PAGES[name], f"{live_server}/{language}")
     assert not reports, "\n".join(reports)
 
 

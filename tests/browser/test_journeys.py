@@ -197,3 +197,85 @@ def test_a_team_is_started_and_joined_twice(browser: Browser, live_server: str) 
     expect(page.locator(".member-list li")).to_have_count(3)
     expect(page).to_have_url(re.compile(r"/t/[0-9a-z]{8}-[0-9a-z]{8}-[0-9a-z]{8}$"))
     third.close()
+
+
+# The words a visitor clicks and reads, in each translated language.
+WORDS = {
+    "nl": {
+        "language": "Nederlands",
+        "start": "Nu starten",
+        "step": "Stap 1 van 6",
+        "continue": "Verder",
+        "check": "Controleer uw antwoorden",
+        "see": "Mijn aanbeveling bekijken",
+        "team": "Een team starten met dit resultaat",
+        "alone": "Een team van één, voorlopig",
+        "add": "Uw antwoorden toevoegen",
+        "join": "Aansluiten en de vragenlijst starten",
+        "send": "Mijn antwoorden aan het team toevoegen",
+        "pair": "Twee resultaten naast elkaar",
+        "other": ("fr", "Français", "Votre recommandation"),
+    },
+    "fr": {
+        "language": "Français",
+        "start": "Commencer",
+        "step": "Étape 1 sur 6",
+        "continue": "Continuer",
+        "check": "Vérifiez vos réponses",
+        "see": "Voir ma recommandation",
+        "team": "Créer une équipe avec ce résultat",
+        "alone": "Une équipe d’une personne, pour l’instant",
+        "add": "Ajouter vos réponses",
+        "join": "Rejoindre et commencer le questionnaire",
+        "send": "Ajouter mes réponses à l’équipe",
+        "pair": "Deux résultats côte à côte",
+        "other": ("nl", "Nederlands", "Uw aanbeveling"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_a_journey_to_a_result_and_a_team_in_another_language(
+    browser: Browser, live_server: str, language: str
+) -> None:
+    words = WORDS[language]
+    first = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = first.new_page()
+    page.goto(live_server + "/")
+    page.locator("nav.languages").get_by_role("link", name=words["language"]).click()
+    expect(page).to_have_url(f"{live_server}/{language}/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    page.get_by_role("link", name=words["start"], exact=True).click()
+    expect(page.locator(".caption")).to_have_text(words["step"])
+    for question in ORDER:
+        choose_with_mouse(page, question, SAMPLE_ANSWERS["python"][question], words["continue"])
+    expect(page.locator("h1")).to_have_text(words["check"])
+    page.get_by_role("button", name=words["see"]).click()
+    expect(page).to_have_url(re.compile(rf"/{language}/r/[0-9a-z]{{8}}$"))
+    code = page.url.rsplit("/", 1)[1]
+
+    # The switcher keeps the page: the same result, in the other language.
+    other, name, caption = words["other"]
+    page.locator("nav.languages").get_by_role("link", name=name).click()
+    expect(page).to_have_url(f"{live_server}/{other}/r/{code}")
+    expect(page.locator(".verdict .caption")).to_have_text(caption)
+    page.go_back()
+
+    page.get_by_role("link", name=words["team"]).click()
+    expect(page.locator("h1")).to_have_text(words["alone"])
+    link = page.locator("#team-link").input_value()
+    assert f"/{language}/t/" in link
+    first.close()
+
+    # A colleague joins from the link, with JavaScript off, in the same language.
+    second = browser.new_context(java_script_enabled=False)
+    page = second.new_page()
+    page.goto(link.replace("http://localhost", live_server))
+    page.get_by_role("link", name=words["add"]).click()
+    page.get_by_role("button", name=words["join"]).click()
+    for question in ORDER:
+        choose_with_mouse(page, question, SAMPLE_ANSWERS["nodejs"][question], words["continue"])
+    page.get_by_role("button", name=words["send"]).click()
+    expect(page.locator(".caption")).to_have_text(words["pair"])
+    expect(page).to_have_url(re.compile(rf"/{language}/t/[0-9a-z]{{8}}-[0-9a-z]{{8}}$"))
+    second.close()
