@@ -140,6 +140,18 @@ def ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
 
 _ = gettext
 
+# The English landing page offers the other versions, each in its own language.
+SUGGESTIONS = {
+    "nl": N_("This site is also in Dutch."),
+    "fr": N_("This site is also in French."),
+}
+
+
+def suggestion_in(language: str) -> str:
+    """The offer of the site in `language`, written in that language."""
+    return catalogue(language).gettext(SUGGESTIONS[language])
+
+
 # Words the content needs that its TOML files do not hold.
 CONTENT_WORDS = (N_("and"),)  # the plan's summary: "a, b and c"
 

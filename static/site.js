@@ -9,13 +9,22 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(input.value).then(function () {
-        status.textContent = button.getAttribute("data-copied") || "Copied to the clipboard.";
+        status.textContent = button.getAttribute("data-copied");
       }, function () {
         input.select();
-        status.textContent = "Select the text and copy it.";
+        status.textContent = button.getAttribute("data-copy-failed");
       });
     });
   });
+  // On the English landing page, a visitor whose browser prefers Dutch or French before
+  // English is offered that version (a link, never a redirect: every URL stays one page).
+  var preferred = (navigator.languages || [navigator.language || ""]).map(function (tag) {
+    return tag.slice(0, 2).toLowerCase();
+  });
+  for (var i = 0; i < preferred.length && preferred[i] !== "en"; i += 1) {
+    var suggestion = document.querySelector('[data-suggest="' + preferred[i] + '"]');
+    if (suggestion) { suggestion.hidden = false; break; }
+  }
   // Error summary links move focus to the first input of their group.
   document.querySelectorAll("[data-focus]").forEach(function (link) {
     link.addEventListener("click", function (event) {

@@ -21,6 +21,7 @@ from ..i18n import (
     TRANSLATIONS_DIR,
     complete_languages,
     current_language,
+    suggestion_in,
     use_language,
 )
 from .helpers import public_url
@@ -96,5 +97,6 @@ def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         language=current_language,
         alternates=alternates,
+        suggestion_in=suggestion_in,
         language_names=LANGUAGE_NAMES,
     )

@@ -279,3 +279,28 @@ def test_a_journey_to_a_result_and_a_team_in_another_language(
     expect(page.locator(".caption")).to_have_text(words["pair"])
     expect(page).to_have_url(re.compile(rf"/{language}/t/[0-9a-z]{{8}}-[0-9a-z]{{8}}$"))
     second.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "offered"),
+    [
+        ("nl-BE", "Deze site bestaat ook in het Nederlands."),
+        ("fr-BE", "Ce site existe aussi en français."),
+        ("en-GB", None),
+    ],
+)
+def test_the_english_landing_offers_the_visitors_language(
+    browser: Browser, live_server: str, locale: str, offered: str | None
+) -> None:
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    expect(page).to_have_url(f"{live_server}/")  # never redirected
+    visible = page.locator(".language-suggestion:visible")
+    if offered is None:
+        expect(visible).to_have_count(0)
+    else:
+        expect(visible).to_have_text(offered)
+        visible.get_by_role("link").click()
+        expect(page.locator("html")).to_have_attribute("lang", locale[:2])
+    context.close()
