@@ -19,6 +19,7 @@ from ..i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
     TRANSLATIONS_DIR,
+    catalogue,
     complete_languages,
     current_language,
     suggestion_in,
@@ -88,12 +89,27 @@ def served_languages(app: Flask) -> list[str]:
     return [code for code in LANGUAGES if code in chosen or code == DEFAULT_LANGUAGE]
 
 
+def _template_gettext(message: str) -> str:
+    return catalogue(current_language()).gettext(message)
+
+
+def _template_ngettext(singular: str, plural: str, count: int) -> str:
+    return catalogue(current_language()).ngettext(singular, plural, count)
+
+
 def register(app: Flask) -> None:
     """Flask-Babel with the package's catalogues, the language templates see, and the
     prefix middleware (wrapped by the caller inside the request guard)."""
     app.config["SITE_LANGUAGES"] = served_languages(app)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
     Babel(app, locale_selector=current_language)
+    # Flask-Babel installs Jinja's i18n extension; its gettext looks the request's locale
+    # and domain up on every call, which made translating a result page cost more than
+    # rendering it. The same compiled catalogues, looked up once per language, serve the
+    # templates instead.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        _template_gettext, _template_ngettext, newstyle=True
+    )
     app.jinja_env.globals.update(
         language=current_language,
         alternates=alternates,
