@@ -16,12 +16,18 @@ from .config import build_config
 from .content import load_content
 from .paths import site_folder
 from .web import register
-from .web.templating import StripIndentation
+from .web.templating import StripIndentation, TranslatingEnvironment
+
+
+class StackchooserApp(Flask):
+    """Flask with templates compiled once per language (see TranslatingEnvironment)."""
+
+    jinja_environment = TranslatingEnvironment
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, content (validated now), CSRF, blueprints, error pages."""
-    app = Flask(
+    app = StackchooserApp(
         __name__,
         template_folder=str(site_folder("templates")),
         static_folder=str(site_folder("static")),

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import fields, is_dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any, TypeVar
@@ -158,17 +158,29 @@ CONTENT_WORDS = (N_("and"),)  # the plan's summary: "a, b and c"
 
 def number(value: float) -> str:
     """A number as the language in use writes it (2.5, 2,5)."""
-    return format_decimal(value, locale=FORMAT_LOCALES[_current.get()])
+    return _formatted_number(value, _current.get())
 
 
 def long_date(value: date) -> str:
     """A date as the language in use writes it (20 June 2022, 20 juni 2022)."""
-    return format_date(value, format="long", locale=FORMAT_LOCALES[_current.get()])
+    return _formatted_date(value, "long", _current.get())
 
 
 def month_and_year(value: date) -> str:
     """A month as the language in use writes it (May 2022, mei 2022)."""
-    return format_date(value, format="LLLL y", locale=FORMAT_LOCALES[_current.get()])
+    return _formatted_date(value, "LLLL y", _current.get())
+
+
+# Babel's formatting parses its patterns on every call; pages show the same few dates and
+# numbers again and again.
+@lru_cache(maxsize=4096)
+def _formatted_number(value: float, language: str) -> str:
+    return format_decimal(value, locale=FORMAT_LOCALES[language])
+
+
+@lru_cache(maxsize=256)
+def _formatted_date(value: date, pattern: str, language: str) -> str:
+    return format_date(value, format=pattern, locale=FORMAT_LOCALES[language])
 
 
 def locale(language: str | None = None) -> Locale:
