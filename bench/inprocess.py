@@ -5,7 +5,9 @@ hello-world measured in the same run (no network, no load generator):
 
 Every miss uses a code (or team, or answer set) not asked for before, so nothing comes
 from a cache; the figures are CPU milliseconds per request (time.process_time), the
-median of 5 rounds. Written to docs/BENCHMARKS.md.
+each round timed right after a round of the hello-world app, so that a ratio compares like
+with like on a shared machine whose speed drifts; the medians of 7 rounds. Written to
+docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from stackchooser import create_app
 from stackchooser.engine import evaluate
 from stackchooser.model import Answers
 
-ROUNDS = 5
+ROUNDS = 7
+HELLO_COUNT = 300
 
 
 def _answer_sets(app: Flask, count: int, seed: int = 3) -> list[Answers]:
@@ -44,23 +47,37 @@ def _answer_sets(app: Flask, count: int, seed: int = 3) -> list[Answers]:
     return list(found.values())
 
 
-def _per_request(request: Callable[[int], object], count: int) -> float:
-    """CPU milliseconds per request, median of ROUNDS rounds of `count` requests."""
-    rounds, index = [], 0
-    for _ in range(ROUNDS):
-        started = time.process_time()
-        for _ in range(count):
-            request(index)
-            index += 1
-        rounds.append((time.process_time() - started) / count * 1000)
-    return statistics.median(rounds)
+def _timed(request: Callable[[int], object], count: int, start: int) -> float:
+    """CPU milliseconds per request over `count` requests, numbered from `start`."""
+    started = time.process_time()
+    for index in range(start, start + count):
+        request(index)
+    return (time.process_time() - started) / count * 1000
 
 
-def measure() -> dict[str, float]:
-    """CPU milliseconds per request for each kind of request."""
+Cost = tuple[float, float]  # CPU ms per request, and its ratio to hello-world
+
+
+def measure() -> dict[str, Cost]:
+    """CPU milliseconds per request for each kind of request, with the ratio to a round of
+    hello-world measured just before each round of it."""
     hello = Flask("hello")
     hello.add_url_rule("/", "hello", lambda: "Hello, World!")
     hello_client = hello.test_client()
+
+    def hello_request(index: int) -> object:
+        return hello_client.get("/")
+
+    def paired(request: Callable[[int], object], count: int) -> Cost:
+        costs, ratios, offset = [], [], 0
+        for _ in range(ROUNDS):
+            floor = _timed(hello_request, HELLO_COUNT, 0)
+            cost = _timed(request, count, offset)
+            offset += count
+            costs.append(cost)
+            ratios.append(cost / floor)
+        return statistics.median(costs), statistics.median(ratios)
+
     app = create_app({"TESTING": True, "SECRET_KEY": "benchmark-only-secret"})
     advisor = app.extensions["stackchooser"]
     client = app.test_client()
@@ -69,41 +86,40 @@ def measure() -> dict[str, float]:
     bodies = [
         {"answers": {k: list(v) if isinstance(v, tuple) else v for k, v in a.items()}} for a in sets
     ]
-    costs = {"hello-world": _per_request(lambda i: hello_client.get("/"), 500)}
+    costs = {"hello-world": paired(hello_request, HELLO_COUNT)}
     client.get(f"/r/{codes[0]}")
-    costs["result page, cached"] = _per_request(lambda i: client.get(f"/r/{codes[0]}"), 500)
-    offset = iter(range(1, 10**6))
-    costs["result page, miss"] = _per_request(lambda i: client.get(f"/r/{codes[next(offset)]}"), 60)
-    costs["team page of 3, miss"] = _per_request(
-        lambda i: client.get(f"/t/{'-'.join(codes[next(offset)] for _ in range(3))}"), 30
+    costs["result page, cached"] = paired(lambda i: client.get(f"/r/{codes[0]}"), 300)
+    fresh = iter(range(1, 10**6))
+    costs["result page, miss"] = paired(lambda i: client.get(f"/r/{codes[next(fresh)]}"), 60)
+    costs["team page of 3, miss"] = paired(
+        lambda i: client.get(f"/t/{'-'.join(codes[next(fresh)] for _ in range(3))}"), 30
     )
-    costs["JSON API"] = _per_request(
-        lambda i: client.post("/api/v1/recommendation", json=bodies[next(offset)]), 100
+    costs["JSON API"] = paired(
+        lambda i: client.post("/api/v1/recommendation", json=bodies[next(fresh) % len(bodies)]),
+        100,
     )
-    costs["link preview, miss"] = _per_request(
-        lambda i: client.get(f"/r/{codes[next(offset)]}.png"), 20
-    )
+    costs["link preview, miss"] = paired(lambda i: client.get(f"/r/{codes[next(fresh)]}.png"), 12)
     client.get("/questions/team")
-    costs["questionnaire step"] = _per_request(lambda i: client.get("/questions/team"), 300)
+    costs["questionnaire step"] = paired(lambda i: client.get("/questions/team"), 200)
     ruleset = advisor.content.current
-    costs["engine alone, with what would change it"] = _per_request(
-        lambda i: evaluate(sets[i % len(sets)], ruleset), 300
+    costs["engine alone, with what would change it"] = paired(
+        lambda i: evaluate(sets[i % len(sets)], ruleset), 200
     )
     return costs
 
 
-def render(costs: dict[str, float]) -> str:
-    hello = costs["hello-world"]
+def render(costs: dict[str, Cost]) -> str:
     rows = ["| request | CPU ms | × hello-world |", "|---|---:|---:|"]
-    rows += [f"| {name} | {ms:.2f} | {ms / hello:.1f} |" for name, ms in costs.items()]
+    rows += [f"| {name} | {ms:.2f} | {ratio:.1f} |" for name, (ms, ratio) in costs.items()]
     return "\n".join(
         [
             "## In-process cost of each request, misses included",
             "",
             f"Measured {time.strftime('%Y-%m-%d')} on {machine_description()} with "
             "`.venv/bin/python -m bench.inprocess`: CPU time per request through the Flask "
-            f"test client (no network), median of {ROUNDS} rounds; a miss asks for a code "
-            "or team not asked for before.",
+            f"test client (no network), medians of {ROUNDS} rounds, each ratio against a "
+            "round of hello-world timed just before it; a miss asks for a code or team not "
+            "asked for before.",
             "",
             *rows,
         ]
