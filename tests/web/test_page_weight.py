@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stackchooser import create_app
-from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, SAMPLE_ANSWERS
 from tests.pages import check_page
 from tests.strategies import answer_sets
-from tests.web.helpers import answer, walk
+from tests.web.helpers import every_page_type
 
 LIMIT = 14 * 1024
 GZIP_LEVEL = 6  # what a proxy typically uses
@@ -39,34 +38,9 @@ def _weight(client: FlaskClient, html: str) -> int:
     return total
 
 
-def _pages(client: FlaskClient, prefix: str = "") -> dict[str, str]:
-    """Every page type, in the language of `prefix` ("" for English, "/nl", "/fr")."""
-    pages = {
-        "landing": client.get(f"{prefix}/").text,
-        "methodology": client.get(f"{prefix}/methodology").text,
-    }
-    client.get(f"{prefix}/start")
-    pages["step-radio"] = client.get(f"{prefix}/questions/team").text
-    pages["step-error"] = answer(client, "team", [], prefix=prefix).text
-    answer(client, "team", "python", prefix=prefix)
-    answer(client, "scale", "small", prefix=prefix)
-    pages["step-checkbox"] = client.get(f"{prefix}/questions/workloads").text
-    for name, answers in SAMPLE_ANSWERS.items():
-        result = walk(client, answers, prefix).headers["Location"]
-        pages[f"result-{name}"] = client.get(result).text
-    pages["check"] = client.get(f"{prefix}/check").text
-    for entry in GOLDEN["codes"] + GOLDEN_3["codes"]:  # the busiest result pages
-        pages[f"result-{entry['name']}"] = client.get(f"{prefix}/r/{entry['code']}").text
-    pages["not-found"] = client.get(f"{prefix}/r/nope").text
-    codes = [entry["code"] for entry in GOLDEN_2["codes"]]
-    pages["team-of-two"] = client.get(f"{prefix}/t/{codes[0]}-{codes[1]}").text
-    pages["team-of-twenty"] = client.get(f"{prefix}/t/{'-'.join((codes * 3)[:20])}").text
-    return pages
-
-
 @pytest.mark.parametrize("prefix", ["", "/nl", "/fr"])
 def test_every_page_type_weighs_at_most_14_kb_compressed(client: FlaskClient, prefix: str) -> None:
-    pages = _pages(client, prefix)
+    pages = every_page_type(client, prefix)
     for html in pages.values():
         check_page(html)  # a real page, not a redirect
     weights = {name: _weight(client, html) for name, html in pages.items()}
