@@ -133,7 +133,7 @@ def result_page(
         ),
         alternative_plan=alternative,
         reasons=reasons,
-        unmoved="; ".join(still) if still else None,
+        unmoved=_("; ").join(still) if still else None,
         chart=contribution_chart(
             rec.reasons,
             [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
@@ -265,7 +265,7 @@ class RecordPlan:
 
 def _cited(advisor: Advisor, strength_ids: tuple[str, ...]) -> str:
     """Where the article makes these points, by section and bullet ("none" for none)."""
-    return "; ".join(Citer(advisor.content.strengths)(strength_ids).citations) or "none"
+    return _("; ").join(Citer(advisor.content.strengths)(strength_ids).citations) or _("none")
 
 
 def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan | None:
@@ -278,13 +278,13 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
             + (f" ({display_name(part.language)})" if part.language else ""),
             part.text,
             _cited(advisor, part.strengths),
-            "; ".join(answer_label(advisor, q, a) for q, a in part.because),
+            _("; ").join(answer_label(advisor, q, a) for q, a in part.because),
         )
         for part in plan.parts
     )
     tensions = tuple(
         RecordLine(
-            "; ".join(answer_label(advisor, q, a) for q, a in tension.because),
+            _("; ").join(answer_label(advisor, q, a) for q, a in tension.because),
             tension.text,
             _cited(advisor, tension.strengths),
             "",

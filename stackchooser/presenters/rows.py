@@ -254,7 +254,7 @@ def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
 
 def tension_row(advisor: Advisor, tension: Tension, cite: Citer) -> TensionRow:
     return TensionRow(
-        "; ".join(short_label(advisor, q, a) for q, a in tension.because),
+        _("; ").join(short_label(advisor, q, a) for q, a in tension.because),
         tension.text,
         cite(tension.strengths),
     )

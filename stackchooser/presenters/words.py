@@ -15,7 +15,7 @@ from ..model import Ruleset
 
 def answer_text(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> str:
     """An answer in words, as the questionnaire showed it, on one line."""
-    return "; ".join(answer_lines(advisor, question_id, value))
+    return _("; ").join(answer_lines(advisor, question_id, value))
 
 
 def answer_label(advisor: Advisor, question_id: str, option_id: str) -> str:
