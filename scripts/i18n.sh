@@ -11,7 +11,7 @@ dir=stackchooser/translations
   --project=stackchooser --copyright-holder="stackchooser" -o "$dir/messages.pot" .
 for language in nl fr; do
   if [ -f "$dir/$language/LC_MESSAGES/messages.po" ]; then
-    "$PYBABEL" update --no-fuzzy-matching -i "$dir/messages.pot" -d "$dir" -l "$language"
+    "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete -i "$dir/messages.pot" -d "$dir" -l "$language"
   else
     "$PYBABEL" init -i "$dir/messages.pot" -d "$dir" -l "$language"
   fi
