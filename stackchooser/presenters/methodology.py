@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..advisor import Advisor
-from ..i18n import _
+from ..i18n import _, long_date
 from ..kinds import display_name
 from ..model import Condition, Ruleset
 from .words import version_words
@@ -76,7 +77,7 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
     fallback = ruleset.close_call.fallback
     return RulesetView(
         ruleset.version,
-        ruleset.released,
+        long_date(date.fromisoformat(ruleset.released)),
         version_words(ruleset),
         ruleset.either_margin,
         display_name(fallback) if fallback else None,
