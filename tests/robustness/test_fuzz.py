@@ -104,8 +104,9 @@ answer_maps = st.dictionaries(
     nesting=st.integers(0, 3000),
     raw=st.binary(max_size=200),
     shape=st.sampled_from(["json", "nested", "raw", "huge-array"]),
+    query=st.sampled_from(["", "?lang=nl", "?lang=fr", "?lang=de", "?lang=", "?lang=%00"]),
 )
-def test_api_json(body: object, nesting: int, raw: bytes, shape: str) -> None:
+def test_api_json(body: object, nesting: int, raw: bytes, shape: str, query: str) -> None:
     client = APP.test_client()
     if shape == "json":
         data: bytes = json.dumps(body, allow_nan=True).encode()
@@ -115,7 +116,9 @@ def test_api_json(body: object, nesting: int, raw: bytes, shape: str) -> None:
         data = json.dumps({"answers": {"workloads": ["ml_ai"] * (nesting * 3)}}).encode()
     else:
         data = raw
-    response = client.post("/api/v1/recommendation", data=data, content_type="application/json")
+    response = client.post(
+        f"/api/v1/recommendation{query}", data=data, content_type="application/json"
+    )
     assert_clear(response)
     if response.status_code == 400:
         assert "field" in response.get_json()["error"]
@@ -180,11 +183,15 @@ def test_questionnaire_posts(
         | st.sampled_from(['"', "*", 'W/"', '"a", W/"b"', ",,,"]),
         max_size=3,
     ),
+    language=st.sampled_from(["", "nl", "fr", "nl/nl", "de"]),  # a language's prefix, or odd ones
 )
-def test_any_method_any_path(method: str, path: list[str], headers: dict[str, str]) -> None:
+def test_any_method_any_path(
+    method: str, path: list[str], headers: dict[str, str], language: str
+) -> None:
     client = APP.test_client()
     # an empty first segment would read as a host name ("//x"), so empty parts become "-"
-    url = "/" + "/".join(quote(part, safe="") or "-" for part in path)
+    parts = [*language.split("/"), *path] if language else path
+    url = "/" + "/".join(quote(part, safe="") or "-" for part in parts)
     assert_clear(client.open(url, method=method, headers=headers), head=method == "HEAD")
 
 
