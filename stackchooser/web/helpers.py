@@ -98,10 +98,13 @@ def result_link(code: str) -> str:
 
 
 def result_links() -> CodeLink:
-    """`result_link` for the many codes of one rendering: the site's address is looked
-    up once."""
-    base = public_url("")
-    return lambda code: base + result_page(code)
+    """`result_link` for the many codes of one rendering (a change's or a member's, all
+    made by the codec): the site's address and the page's shape are looked up once."""
+    before, after = public_url(result_page(CODE_SLOT)).rsplit(CODE_SLOT, 1)
+    return lambda code: before + code + after
+
+
+CODE_SLOT = "codeslot"  # a stand-in no permalink code can be (o and l are not in its alphabet)
 
 
 def result_page(code: str) -> str:
