@@ -24,7 +24,6 @@ from gettext import NullTranslations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import Translations
@@ -181,10 +180,6 @@ def _formatted_number(value: float, language: str) -> str:
 @lru_cache(maxsize=256)
 def _formatted_date(value: date, pattern: str, language: str) -> str:
     return format_date(value, format=pattern, locale=FORMAT_LOCALES[language])
-
-
-def locale(language: str | None = None) -> Locale:
-    return Locale.parse(language or _current.get())
 
 
 # --- the content in each language ---------------------------------------------------------

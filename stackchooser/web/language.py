@@ -27,8 +27,6 @@ from ..i18n import (
 )
 from .helpers import public_url
 
-LANGUAGE_KEY = "stackchooser.language"
-
 
 class LanguagePrefix:
     """WSGI middleware: `/nl/...` and `/fr/...` are the site's pages in that language
@@ -49,12 +47,11 @@ class LanguagePrefix:
                 environ["SCRIPT_NAME"] = f"/{prefixed}"
                 environ["PATH_INFO"] = path[len(prefixed) + 1 :] or "/"
                 break
-        environ[LANGUAGE_KEY] = language
         with use_language(language):
             body: Iterable[bytes] = self.app(environ, start_response)
             if isinstance(body, list):
-                return body
-            # Anything lazier (a static file) is read while the language is still set.
+                return body  # the rendered cache's answers
+            # Read the body while the language is still set (an iterator may be lazy).
             try:
                 return list(body)
             finally:
@@ -104,9 +101,9 @@ def register(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
     Babel(app, locale_selector=current_language)
     # Flask-Babel installs Jinja's i18n extension; its gettext looks the request's locale
-    # and domain up on every call, which made translating a result page cost more than
-    # rendering it. The same compiled catalogues, looked up once per language, serve the
-    # templates instead.
+    # and domain up on every call. Templates translate their messages when they compile
+    # (TranslatingEnvironment); what is left for render time (plural forms) reads the
+    # same compiled catalogues directly.
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         _template_gettext, _template_ngettext, newstyle=True
     )
