@@ -61,6 +61,10 @@ TEXT_FIELDS = frozenset(
     }
 )
 
+# The content's tables whose every value is words (keyed by language: "with Python as the
+# one language throughout"). TOML keys and the model's field names are the same.
+WORD_TABLES = frozenset({"one_language"})
+
 _current: ContextVar[str] = ContextVar("stackchooser_language", default=DEFAULT_LANGUAGE)
 
 
@@ -139,6 +143,16 @@ def ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
 
 _ = gettext
 
+
+# For Jinja's newstyle gettext, which fills the placeholders itself: the message only.
+def template_gettext(message: str) -> str:
+    return catalogue(_current.get()).gettext(message)
+
+
+def template_ngettext(singular: str, plural: str, count: int) -> str:
+    return catalogue(_current.get()).ngettext(singular, plural, count)
+
+
 # The English landing page offers the other versions, each in its own language.
 SUGGESTIONS = {
     "nl": N_("This site is also in Dutch."),
@@ -184,10 +198,6 @@ def _formatted_date(value: date, pattern: str, language: str) -> str:
 
 # --- the content in each language ---------------------------------------------------------
 
-# The TOML keys that hold the content's words (see TEXT_FIELDS), and the tables of words.
-_TOML_TEXT_KEYS = TEXT_FIELDS
-_TOML_WORD_TABLES = ("one_language",)
-
 
 def extract_toml(
     fileobj: Any, keywords: Any, comment_tags: Any, options: Any
@@ -215,7 +225,7 @@ def extract_toml(
                 yield from walk(item, path)
         elif isinstance(value, str) and value and path:
             key = path[-1]
-            if key in _TOML_TEXT_KEYS or (len(path) > 1 and path[-2] in _TOML_WORD_TABLES):
+            if key in TEXT_FIELDS or (len(path) > 1 and path[-2] in WORD_TABLES):
                 yield line_of(value), "gettext", value, [".".join(path)]
 
     yield from walk(tomllib.loads(source), ())
@@ -236,7 +246,7 @@ def _localized(value: T, translate: Any) -> T:
             old = getattr(value, item.name)
             if item.name in TEXT_FIELDS and isinstance(old, str):
                 new = translate(old) if old else old
-            elif item.name == "one_language" and isinstance(old, Mapping):
+            elif item.name in WORD_TABLES and isinstance(old, Mapping):
                 new = {key: translate(text) for key, text in old.items()}
             else:
                 new = _localized(old, translate)

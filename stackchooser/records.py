@@ -30,7 +30,7 @@ def _environment() -> Environment:
     )
     # In the language in use (i18n.use_language), like the rest of the result.
     environment.install_gettext_callables(  # type: ignore[attr-defined]
-        i18n.gettext, i18n.ngettext, newstyle=True
+        i18n.template_gettext, i18n.template_ngettext, newstyle=True
     )
     return environment
 

@@ -19,10 +19,11 @@ from ..i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
     TRANSLATIONS_DIR,
-    catalogue,
     complete_languages,
     current_language,
     suggestion_in,
+    template_gettext,
+    template_ngettext,
     use_language,
 )
 from .helpers import public_url
@@ -86,14 +87,6 @@ def served_languages(app: Flask) -> list[str]:
     return [code for code in LANGUAGES if code in chosen or code == DEFAULT_LANGUAGE]
 
 
-def _template_gettext(message: str) -> str:
-    return catalogue(current_language()).gettext(message)
-
-
-def _template_ngettext(singular: str, plural: str, count: int) -> str:
-    return catalogue(current_language()).ngettext(singular, plural, count)
-
-
 def register(app: Flask) -> None:
     """Flask-Babel with the package's catalogues, the language templates see, and the
     prefix middleware (wrapped by the caller inside the request guard)."""
@@ -105,11 +98,10 @@ def register(app: Flask) -> None:
     # (TranslatingEnvironment); what is left for render time (plural forms) reads the
     # same compiled catalogues directly.
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        _template_gettext, _template_ngettext, newstyle=True
+        template_gettext, template_ngettext, newstyle=True
     )
     app.jinja_env.globals.update(
         language=current_language,
         alternates=alternates,
         suggestion_in=suggestion_in,
-        language_names=LANGUAGE_NAMES,
     )
