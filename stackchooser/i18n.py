@@ -28,6 +28,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from .kinds import display_name
 from .model import Article, Content
 
 LANGUAGES = ("en", "nl", "fr")
@@ -142,6 +143,11 @@ def ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
 
 
 _ = gettext
+
+
+def verdict_words(verdict: str) -> str:
+    """A verdict as a sentence says it: "Python", "NodeJS" or "a close call"."""
+    return gettext("a close call") if verdict == "either" else display_name(verdict)
 
 
 # For Jinja's newstyle gettext, which fills the placeholders itself: the message only.

@@ -56,13 +56,6 @@ def display_name(word: str) -> str:
     return DISPLAY_NAMES[word]
 
 
-def verdict_words(verdict: str) -> str:
-    """A verdict as a sentence says it: "Python", "NodeJS" or "a close call"."""
-    from .i18n import gettext  # kinds is imported by the model, i18n imports the model
-
-    return gettext("a close call") if verdict == "either" else display_name(verdict)
-
-
 def language_family(language: str) -> str:
     """The family a part's language belongs to: JavaScript and NodeJS are one."""
     return "python" if language == "python" else "javascript"

@@ -18,8 +18,16 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from .engine import Recommendation
-from .i18n import DEFAULT_LANGUAGE, N_, _, current_language, number, use_language
-from .kinds import Verdict, display_name, verdict_words
+from .i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    _,
+    current_language,
+    number,
+    use_language,
+    verdict_words,
+)
+from .kinds import Verdict, display_name
 from .paths import site_folder
 from .team import TeamResult
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits, unique
-from ..i18n import N_, _
-from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name, verdict_words
+from ..i18n import N_, _, verdict_words
+from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name
 from ..model import Strength
 from .words import answer_lines, answer_text, change_text, short_label, would_text
 

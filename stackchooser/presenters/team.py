@@ -8,8 +8,8 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Plan
-from ..i18n import N_, _, ngettext, number
-from ..kinds import Verdict, display_name, verdict_words
+from ..i18n import N_, _, ngettext, number, verdict_words
+from ..kinds import Verdict, display_name
 from ..model import AnswerValue, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import (
