@@ -632,6 +632,70 @@ def _question_points(answers: Answers, ruleset: Ruleset, question_id: str) -> tu
     return found
 
 
+EditOption = tuple[Edit, AnswerValue, bool]  # an edit, the answer it leaves, within limits
+
+
+class _EditTable:
+    """What the search for changes needs of one ruleset, worked out once: each answer's
+    single edits, and where each question's answer sits in the memo keys of the questions
+    whose points read it."""
+
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+        self.inputs = ruleset.point_inputs
+        self.memo = ruleset.points_memo
+        self.reach = {
+            edited: tuple(
+                (question, self.inputs[question].index(edited))
+                for question in sorted(ruleset.dependents[edited])
+            )
+            for edited in self.inputs
+        }
+        self._edits: dict[tuple[str, AnswerValue], tuple[EditOption, ...]] = {}
+
+    def edits(self, question: Question, current: AnswerValue) -> tuple[EditOption, ...]:
+        """Every single edit of an answer (see :func:`_edits`), remembered per answer."""
+        found = self._edits.get((question.id, current))
+        if found is None:
+            found = self._edits[(question.id, current)] = tuple(
+                (edit, value, _within_limits(question, value))
+                for edit, value in _edits({question.id: current}, question)
+            )
+        return found
+
+    def points_after(
+        self,
+        answers: Answers,
+        keys: Mapping[str, tuple[AnswerValue, ...]],
+        edited: str,
+        value: AnswerValue,
+    ) -> tuple[int, int]:
+        """The change in points when the answer to `edited` becomes `value`."""
+        python = nodejs = 0
+        for question, position in self.reach[edited]:
+            key = keys[question]
+            before = self.memo[question][key]
+            key = (*key[:position], value, *key[position + 1 :])
+            after = self.memo[question].get(key)
+            if after is None:
+                after = _question_points({**answers, edited: value}, self.ruleset, question)
+            python += after[0] - before[0]
+            nodejs += after[1] - before[1]
+        return python, nodejs
+
+
+_EDIT_TABLES: dict[int, _EditTable] = {}  # by id() of the ruleset
+
+
+def _edit_table(ruleset: Ruleset) -> _EditTable:
+    table = _EDIT_TABLES.get(id(ruleset))
+    if table is None or table.ruleset is not ruleset:
+        if len(_EDIT_TABLES) >= 64:  # callers building fresh rulesets cannot grow it
+            _EDIT_TABLES.clear()
+        table = _EDIT_TABLES[id(ruleset)] = _EditTable(ruleset)
+    return table
+
+
 def _changes(
     answers: Answers, now: tuple[Verdict, Verdict], ruleset: Ruleset
 ) -> tuple[Change, ...]:
@@ -640,42 +704,40 @@ def _changes(
     back end to the other language first.
 
     An edit changes only the points of the questions that depend on the edited one, so
-    only those are rescored; a pair's scores are the sum of its edits' effects unless the
-    two edits reach a common question (conditional weights), when those are rescored.
+    only those are rescored (from the points memo); a pair's scores are the sum of its
+    edits' effects unless the two edits reach a common question (conditional weights),
+    when those are rescored.
     """
-    edits = [item for question in ruleset.questions for item in _edits(answers, question)]
-    per_question = {q.id: _question_points(answers, ruleset, q.id) for q in ruleset.questions}
-    base_python = sum(points[0] for points in per_question.values())
-    base_nodejs = sum(points[1] for points in per_question.values())
-    dependents = ruleset.dependents
-
-    def rescored(edited: dict[str, AnswerValue], reached: Iterable[str]) -> tuple[int, int]:
-        merged = {**answers, **edited}
-        python, nodejs = base_python, base_nodejs
-        for question in reached:
-            after, before = _question_points(merged, ruleset, question), per_question[question]
-            python += after[0] - before[0]
-            nodejs += after[1] - before[1]
-        return python, nodejs
-
-    effects = []
+    table = _edit_table(ruleset)
+    keys = {}
+    base_python = base_nodejs = 0
+    for question in ruleset.questions:
+        points = _question_points(answers, ruleset, question.id)
+        keys[question.id] = tuple(answers[read] for read in table.inputs[question.id])
+        base_python += points[0]
+        base_nodejs += points[1]
+    edits: list[EditOption] = []
+    effects: list[tuple[int, int]] = []
     changes = []
-    allowed = []  # whether each edit alone keeps its question within its limit
-    for edit, value in edits:
-        python, nodejs = rescored({edit.question: value}, dependents[edit.question])
-        effects.append((python - base_python, nodejs - base_nodejs))
-        allowed.append(_within_limits(ruleset.question(edit.question), value))
-        if not allowed[-1]:
-            continue
-        change = _change((edit,), {edit.question: value}, python, nodejs, now, answers, ruleset)
-        if change is not None:
-            changes.append(change)
+    for question in ruleset.questions:
+        for option in table.edits(question, answers[question.id]):
+            edit, value, allowed = option
+            effect = table.points_after(answers, keys, edit.question, value)
+            edits.append(option)
+            effects.append(effect)
+            if not allowed:
+                continue
+            python, nodejs = base_python + effect[0], base_nodejs + effect[1]
+            change = _change((edit,), {edit.question: value}, python, nodejs, now, answers, ruleset)
+            if change is not None:
+                changes.append(change)
     if changes:
         return _switches_first(changes)
-    for index, (edit_a, value_a) in enumerate(edits):
+    dependents = ruleset.dependents
+    for index, (edit_a, value_a, allowed_a) in enumerate(edits):
         reach_a = dependents[edit_a.question]
         for offset in range(index + 1, len(edits)):
-            edit_b, value_b = edits[offset]
+            edit_b, value_b, allowed_b = edits[offset]
             edited: dict[str, AnswerValue]
             if edit_a.question == edit_b.question:
                 # A one-of answer takes one edit at most; two toggles of a multi-select
@@ -686,12 +748,17 @@ def _changes(
                 edited = {edit_a.question: _toggle(question, value_a, edit_b.option)}
                 if not _within_limits(question, edited[edit_a.question]):
                     continue
-                python, nodejs = rescored(edited, reach_a)
-            elif not (allowed[index] and allowed[offset]):
+                python, nodejs = _rescored(
+                    answers, edited, reach_a, base_python, base_nodejs, ruleset
+                )
+            elif not (allowed_a and allowed_b):
                 continue
             elif not reach_a.isdisjoint(dependents[edit_b.question]):
                 edited = {edit_a.question: value_a, edit_b.question: value_b}
-                python, nodejs = rescored(edited, reach_a | dependents[edit_b.question])
+                reached = reach_a | dependents[edit_b.question]
+                python, nodejs = _rescored(
+                    answers, edited, reached, base_python, base_nodejs, ruleset
+                )
             else:
                 edited = {edit_a.question: value_a, edit_b.question: value_b}
                 python = base_python + effects[index][0] + effects[offset][0]
@@ -700,6 +767,25 @@ def _changes(
             if change is not None:
                 changes.append(change)
     return _switches_first(changes)
+
+
+def _rescored(
+    answers: Answers,
+    edited: Mapping[str, AnswerValue],
+    reached: Iterable[str],
+    python: int,
+    nodejs: int,
+    ruleset: Ruleset,
+) -> tuple[int, int]:
+    """The scores `python` and `nodejs` of the answers, when `edited` replaces some of them
+    and `reached` are the questions whose points that may change."""
+    merged = {**answers, **edited}
+    for question in reached:
+        after = _question_points(merged, ruleset, question)
+        before = _question_points(answers, ruleset, question)
+        python += after[0] - before[0]
+        nodejs += after[1] - before[1]
+    return python, nodejs
 
 
 # --- the whole result ------------------------------------------------------------------------

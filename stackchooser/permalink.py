@@ -58,6 +58,24 @@ class _Layout:
             for question in questions
         )
         self.width = payload_width(questions)
+        # Each answer's digit, filled as answers are met (one-of answers up front).
+        self.digits: tuple[dict[AnswerValue, int], ...] = tuple(
+            {} if question.multiple else {option: digit for option, digit in index.items()}
+            for question, index in zip(questions, self.indexes, strict=True)
+        )
+
+    def digit(self, position: int, value: AnswerValue) -> int:
+        """The digit of an answer to the question at `position`; KeyError if unknown."""
+        digits = self.digits[position]
+        found = digits.get(value)
+        if found is None:
+            if isinstance(value, str):
+                raise KeyError(value)
+            index = self.indexes[position]
+            found = sum(1 << index[option] for option in value)
+            if len(digits) < self.radices[position]:  # as many as there are canonical answers
+                digits[value] = found
+        return found
 
 
 _LAYOUTS: dict[int, _Layout] = {}  # by id() of the questions (a ruleset's tuple)
@@ -83,13 +101,8 @@ def encode(answers: Mapping[str, AnswerValue], version: int, questions: Sequence
         raise PermalinkError(f"ruleset version {version} cannot be encoded")
     layout = _layout(questions)
     number = 0
-    for question, radix, index in zip(questions, layout.radices, layout.indexes, strict=True):
-        value = answers[question.id]
-        if isinstance(value, str):
-            digit = index[value]
-        else:
-            digit = sum(1 << index[option] for option in value)
-        number = number * radix + digit
+    for position, (question, radix) in enumerate(zip(questions, layout.radices, strict=True)):
+        number = number * radix + layout.digit(position, answers[question.id])
     letters = []
     for _ in range(layout.width):
         number, remainder = divmod(number, BASE)

@@ -24,6 +24,7 @@ from .rows import (
     ReasonRow,
     answer_rows,
     change_groups,
+    change_links,
     change_rows,
     plan_json,
     plan_view,
@@ -87,7 +88,7 @@ def result_page(
     rec = result.recommendation
     content = advisor.content
     cite = Citer(content.strengths)
-    changes = change_rows(advisor, rec, rec.changes, link)
+    changes = change_links(advisor, rec, rec.changes, link)
     plan = plan_view(advisor, rec.plan, cite) if rec.plan is not None else None
     alternative = None
     if rec.alternative_plan is not None:
@@ -215,10 +216,10 @@ def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink
                 "plan_language": change.plan_language,
                 "kind": change.kind,
                 "scores": {"python": change.python, "nodejs": change.nodejs},
-                "permalink": row.url,
+                "permalink": url,
             }
-            for change, row in zip(
-                rec.changes, change_rows(advisor, rec, rec.changes, link), strict=True
+            for change, url in zip(
+                rec.changes, change_links(advisor, rec, rec.changes, link), strict=True
             )
         ],
         "changes_note": changes_note(rec),

@@ -166,12 +166,12 @@ def answer_rows(
 
 
 def change_groups(
-    advisor: Advisor, rec: Recommendation, rows: Sequence[ChangeRow]
+    advisor: Advisor, rec: Recommendation, links: Sequence[str]
 ) -> tuple[ChangeGroup, ...]:
     """What would change it, grouped by the verdict each change gives and, for pairs of
-    changes, by the change they share (the most shared first). `rows` are the changes'
-    rows (see :func:`change_rows`), whose links the items reuse."""
-    urls = {change: row.url for change, row in zip(rec.changes, rows, strict=True)}
+    changes, by the change they share (the most shared first). `links` are the changes'
+    links (see :func:`change_links`)."""
+    urls = dict(zip(rec.changes, links, strict=True))
 
     def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
         words = _(" and ").join(would_text(advisor, edit) for edit in edits)
@@ -217,10 +217,20 @@ def change_outcome(kind: str, verdict: str, plan_language: str) -> str:
     return _("a close call leaning to %(language)s", language=language)
 
 
+def change_links(
+    advisor: Advisor, rec: Recommendation, changes: Sequence[Change], link: CodeLink
+) -> tuple[str, ...]:
+    """The link to the result each change would give."""
+    ruleset = advisor.ruleset_of(rec)
+    return tuple(
+        link(advisor.code_for(apply_edits(rec.answers, change.edits, ruleset), ruleset))
+        for change in changes
+    )
+
+
 def change_rows(
     advisor: Advisor, rec: Recommendation, changes: Sequence[Change], link: CodeLink
 ) -> tuple[ChangeRow, ...]:
-    ruleset = advisor.ruleset_of(rec)
     return tuple(
         ChangeRow(
             change_text(advisor, change),
@@ -228,12 +238,12 @@ def change_rows(
             verdict_words(change.verdict),
             change.python,
             change.nodejs,
-            link(advisor.code_for(apply_edits(rec.answers, change.edits, ruleset), ruleset)),
+            url,
             change.plan_language,
             change.kind,
             change_outcome(change.kind, change.verdict, change.plan_language),
         )
-        for change in changes
+        for change, url in zip(changes, change_links(advisor, rec, changes, link), strict=True)
     )
 
 

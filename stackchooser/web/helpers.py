@@ -5,6 +5,7 @@ with the team being joined."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -104,6 +105,12 @@ def result_links() -> CodeLink:
     return lambda code: before + code + after
 
 
+def result_pages() -> CodeLink:
+    """`result_page` for the many codes of one rendering, its shape looked up once."""
+    before, after = result_page(CODE_SLOT).rsplit(CODE_SLOT, 1)
+    return lambda code: before + code + after
+
+
 CODE_SLOT = "codeslot"  # a stand-in no permalink code can be (o and l are not in its alphabet)
 
 
@@ -116,23 +123,19 @@ def team_link(codes: str) -> str:
     return public_url(site_link("teams.page", codes=codes))
 
 
-def edit_link(code: str, question: str) -> str:
-    """The page that loads a result's answers to change one of them."""
-    return f"{site_link('wizard.edit', code=code)}?{urlencode({'question': question})}"
+def edit_links(code: str) -> Callable[[str], str]:
+    """For each question of one result, the page that loads its answers to change that
+    one (the page's path looked up once)."""
+    page = site_link("wizard.edit", code=code)
+    return lambda question: f"{page}?{urlencode({'question': question})}"
 
 
 def links_for(fmt: Format, key: str) -> Links:
     """The links a rendering of a result or team uses."""
     if fmt.subject == "team":
-        return Links(team_link(key), key, result_links(), result_page)
+        return Links(team_link(key), key, result_links(), result_pages())
     link = result_links()
-    return Links(
-        link(key),
-        key,
-        link,
-        result_page,
-        lambda question: edit_link(key, question),
-    )
+    return Links(link(key), key, link, result_pages(), edit_links(key))
 
 
 def api_error(message: str, field: str | None, status: int = 400) -> Response:

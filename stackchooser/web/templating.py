@@ -109,16 +109,15 @@ def site_link(endpoint: str, **values: Any) -> str:
     the path never depends on the request (no client SCRIPT_NAME, relative links), so
     later calls only put the codes in. Templates call it as `link`; the views' helpers
     build result and team links with it."""
-    if any(not CODE_LIKE.fullmatch(str(value)) for value in values.values()):
-        return url_for(endpoint, **values)
-    shapes: dict[tuple[str, str, tuple[str, ...]], str] = current_app.extensions.setdefault(
-        "stackchooser_link_shapes", {}
-    )
-    key = (request.script_root, endpoint, tuple(sorted(values)))  # the language's prefix
-    if key not in shapes:
+    for value in values.values():
+        if not CODE_LIKE.fullmatch(str(value)):
+            return url_for(endpoint, **values)
+    shapes: dict[tuple[str, ...], str] = current_app.extensions["stackchooser_link_shapes"]
+    key = (request.script_root, endpoint, *values)  # the script root: the language's prefix
+    path = shapes.get(key)
+    if path is None:
         slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
-        shapes[key] = url_for(endpoint, **slots)
-    path = shapes[key]
+        path = shapes[key] = url_for(endpoint, **slots)
     for name, value in values.items():
         path = path.replace(f"SLOT{name}", str(value))
     return path
@@ -150,6 +149,7 @@ def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> 
     def og_locale() -> str:
         return FORMAT_LOCALES[current_language()]
 
+    app.extensions["stackchooser_link_shapes"] = {}  # see site_link
     app.add_template_filter(display_name, "language_name")
     app.jinja_env.globals.update(source_link=source_link, strong=strong, og_locale=og_locale)
     app.jinja_env.globals.update(

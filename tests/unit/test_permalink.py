@@ -200,3 +200,23 @@ def test_ruleset_three_golden_codes_cover_every_verdict_and_close_call_rule() ->
     entries = GOLDEN_3["codes"]
     assert {e["verdict"] for e in entries} == {"python", "nodejs", "either"}
     assert {e["lean_basis"] for e in entries} >= {"verdict", "team", "scores", "fallback"}
+
+
+def test_remembered_digits_stay_within_the_answers_a_question_can_have() -> None:
+    questions = RULESET.questions
+    layout = permalink._layout(questions)
+    priorities = next(index for index, q in enumerate(questions) if q.id == "priorities")
+    options = questions[priorities].option_ids
+    # Every order of every pair, canonical or not: each encodes like its canonical form,
+    # and the memo keeps no more entries than the question has answers.
+    for first in options:
+        for second in options:
+            if first != second:
+                assert layout.digit(priorities, (first, second)) == layout.digit(
+                    priorities, tuple(o for o in options if o in (first, second))
+                )
+    assert len(layout.digits[priorities]) <= 2 ** len(options)
+    with pytest.raises(KeyError):
+        layout.digit(priorities, ("no-such-option",))
+    with pytest.raises(KeyError):
+        layout.digit(0, "no-such-option")
