@@ -120,6 +120,11 @@ def current_language() -> str:
     return _current.get()
 
 
+def language_prefix(language: str) -> str:
+    """Where the site's pages in `language` live: "" for English, "/nl" for Dutch."""
+    return "" if language == DEFAULT_LANGUAGE else f"/{language}"
+
+
 @contextmanager
 def use_language(language: str) -> Iterator[None]:
     """Speak `language` within the block."""
@@ -291,4 +296,4 @@ class LocalizedContent:
 
     @property
     def current(self) -> Content:
-        return self[_current.get()]
+        return self._by_language.get(_current.get()) or self[_current.get()]

@@ -300,9 +300,10 @@ def openapi_document(
                             "in": "query",
                             "required": False,
                             "description": (
-                                "The language of the texts (reasons, plan, words); ids stay "
-                                "as they are. English unless asked; an unknown language gets "
-                                'a 400 whose field is "lang".'
+                                "The language of the texts (reasons, plan, words) and of the "
+                                "pages the permalinks open; ids stay as they are. English "
+                                "unless asked; an unknown language gets a 400 whose field "
+                                'is "lang".'
                             ),
                             "schema": {"type": "string", "enum": list(languages)},
                         }

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from flask import Response, current_app, render_template, request, session, url_for
 from flask_wtf import FlaskForm
@@ -126,8 +126,8 @@ def team_link(codes: str) -> str:
 def edit_links(code: str) -> Callable[[str], str]:
     """For each question of one result, the page that loads its answers to change that
     one (the page's path looked up once)."""
-    page = site_link("wizard.edit", code=code)
-    return lambda question: f"{page}?{urlencode({'question': question})}"
+    page = site_link("wizard.edit", code=code) + "?question="
+    return lambda question: page + quote_plus(question)
 
 
 def links_for(fmt: Format, key: str) -> Links:

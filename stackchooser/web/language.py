@@ -21,6 +21,7 @@ from ..i18n import (
     TRANSLATIONS_DIR,
     complete_languages,
     current_language,
+    language_prefix,
     suggestion_in,
     template_gettext,
     template_ngettext,
@@ -64,8 +65,8 @@ class LanguagePrefix:
 def page_in(language: str) -> str:
     """This page's absolute URL in `language` (its path, without a query); for a path
     no route knows, the home page's (a page never echoes an unknown path)."""
-    prefix = "" if language == DEFAULT_LANGUAGE else f"/{language}"
-    return public_url(prefix + (request.path if request.url_rule is not None else "/"))
+    path = request.path if request.url_rule is not None else "/"
+    return public_url(language_prefix(language) + path)
 
 
 def alternates() -> list[tuple[str, str, str]]:

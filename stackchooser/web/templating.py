@@ -23,7 +23,7 @@ from jinja2.ext import Extension
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
-from ..i18n import FORMAT_LOCALES, catalogue, current_language
+from ..i18n import FORMAT_LOCALES, catalogue, current_language, language_prefix
 from ..kinds import display_name
 
 CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
@@ -104,23 +104,36 @@ class StripIndentation(Extension):
         return INDENTATION.sub("\n", source)
 
 
+class SiteLinks:
+    """url_for for the site's own pages, in the language in force (so the API's
+    `?lang=nl` links to Dutch pages too). A page's path never depends on the request (the
+    site is served at the root; the script root is only the language's prefix), so its
+    shape is built once per endpoint and later calls only put the codes in. Templates call
+    it as `link`; the views' helpers call it through :func:`site_link`."""
+
+    def __init__(self) -> None:
+        self.shapes: dict[tuple[str, ...], str] = {}
+
+    def __call__(self, endpoint: str, **values: Any) -> str:
+        prefix = language_prefix(current_language())
+        for value in values.values():
+            if not CODE_LIKE.fullmatch(str(value)):
+                return prefix + url_for(endpoint, **values).removeprefix(request.script_root)
+        key = (endpoint, *values)
+        path = self.shapes.get(key)
+        if path is None:
+            slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
+            path = url_for(endpoint, **slots).removeprefix(request.script_root)
+            self.shapes[key] = path
+        for name, value in values.items():
+            path = path.replace(f"SLOT{name}", str(value))
+        return prefix + path
+
+
 def site_link(endpoint: str, **values: Any) -> str:
-    """url_for for the site's own pages, its shape built once per endpoint and process:
-    the path never depends on the request (no client SCRIPT_NAME, relative links), so
-    later calls only put the codes in. Templates call it as `link`; the views' helpers
-    build result and team links with it."""
-    for value in values.values():
-        if not CODE_LIKE.fullmatch(str(value)):
-            return url_for(endpoint, **values)
-    shapes: dict[tuple[str, ...], str] = current_app.extensions["stackchooser_link_shapes"]
-    key = (request.script_root, endpoint, *values)  # the script root: the language's prefix
-    path = shapes.get(key)
-    if path is None:
-        slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
-        path = shapes[key] = url_for(endpoint, **slots)
-    for name, value in values.items():
-        path = path.replace(f"SLOT{name}", str(value))
-    return path
+    """A link to one of the site's pages, in the language in force (see SiteLinks)."""
+    links: SiteLinks = current_app.jinja_env.globals["link"]  # type: ignore[assignment]
+    return links(endpoint, **values)
 
 
 def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> None:
@@ -149,11 +162,10 @@ def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> 
     def og_locale() -> str:
         return FORMAT_LOCALES[current_language()]
 
-    app.extensions["stackchooser_link_shapes"] = {}  # see site_link
     app.add_template_filter(display_name, "language_name")
     app.jinja_env.globals.update(source_link=source_link, strong=strong, og_locale=og_locale)
     app.jinja_env.globals.update(
         static_url=static_url,
-        link=site_link,
+        link=SiteLinks(),
         article=app.extensions["stackchooser"].content.article,
     )

@@ -114,6 +114,13 @@ def test_the_api_speaks_english_unless_asked_and_keeps_its_ids(client: FlaskClie
     for key in ("verdict", "scores", "strengths", "code"):
         assert english[key] == dutch[key]
     assert [r["question"] for r in english["reasons"]] == [r["question"] for r in dutch["reasons"]]
+    # The Dutch answer links to the Dutch pages, its changes' results included.
+    assert dutch["permalink"] == f"http://localhost/nl/r/{dutch['code']}"
+    assert english["permalink"] == f"http://localhost/r/{english['code']}"
+    assert dutch["changes"] and all(
+        change["permalink"].startswith("http://localhost/nl/r/") for change in dutch["changes"]
+    )
+    assert client.post("/nl/api/v1/recommendation?lang=en", json=body).get_json() == english
     wrong = client.post("/api/v1/recommendation?lang=de", json=body)
     assert wrong.status_code == 400
     assert wrong.get_json()["error"]["field"] == "lang"
