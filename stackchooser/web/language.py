@@ -65,8 +65,13 @@ class LanguagePrefix:
 def page_in(language: str) -> str:
     """This page's absolute URL in `language` (its path, without a query); for a path
     no route knows, the home page's (a page never echoes an unknown path)."""
-    path = request.path if request.url_rule is not None else "/"
-    return public_url(language_prefix(language) + path)
+    return public_url(language_prefix(language) + _this_path())
+
+
+def _this_path() -> str:
+    """This page's path without the language's prefix; the home page's for a path no
+    route knows."""
+    return request.path if request.url_rule is not None else "/"
 
 
 def alternates() -> list[tuple[str, str, str]]:
@@ -75,7 +80,11 @@ def alternates() -> list[tuple[str, str, str]]:
     served = current_app.config["SITE_LANGUAGES"]
     if len(served) < 2:
         return []
-    return [(language, LANGUAGE_NAMES[language], page_in(language)) for language in served]
+    base, path = public_url(""), _this_path()  # page_in for each language, looked up once
+    return [
+        (language, LANGUAGE_NAMES[language], base + language_prefix(language) + path)
+        for language in served
+    ]
 
 
 def served_languages(app: Flask) -> list[str]:
