@@ -13,10 +13,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .advisor import Advisor
 from .config import build_config
-from .content import load_content
+from .content import shared_content
 from .paths import site_folder
 from .web import register
-from .web.templating import StripIndentation, TranslatingEnvironment
+from .web.templating import COMPILED_TEMPLATES, StripIndentation, TranslatingEnvironment
 
 
 class StackchooserApp(Flask):
@@ -37,8 +37,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension(StripIndentation)
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
 
-    content = load_content(extra_rulesets=[Path(p) for p in app.config["EXTRA_RULESETS"]])
+    content = shared_content([Path(p) for p in app.config["EXTRA_RULESETS"]])
     app.extensions["stackchooser"] = Advisor(content, app.config["RESULT_CACHE_SIZE"])
     register(app)
     if app.config["PROXY_COUNT"]:

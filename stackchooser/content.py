@@ -685,3 +685,21 @@ def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] =
     _check_references(directory, questions, strengths, rulesets)
     starts = load_starts(directory / "getting_started.toml", rulesets)
     return Content(article, strengths, questions, rulesets, starts)
+
+
+_LOADED: dict[tuple[tuple[str, int, int], ...], Content] = {}
+
+
+def shared_content(extra_rulesets: Iterable[Path] = ()) -> Content:
+    """:func:`load_content` of the package's content, remembered for the process while its
+    files stay as they are: every app made in a process shares it (a worker makes one app,
+    the tests and scripts hundreds, and reading the TOML was most of what making one cost).
+    The content is frozen; what the engine memoizes on it depends on the content alone."""
+    files = [*sorted(CONTENT_DIR.rglob("*.toml")), *extra_rulesets]
+    stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    content = _LOADED.get(stamps)
+    if content is None:
+        if len(_LOADED) >= 16:  # tests with extra rulesets cannot grow it without bound
+            _LOADED.clear()
+        content = _LOADED[stamps] = load_content(extra_rulesets=extra_rulesets)
+    return content
