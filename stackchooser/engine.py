@@ -777,8 +777,8 @@ def _rescored(
     nodejs: int,
     ruleset: Ruleset,
 ) -> tuple[int, int]:
-    """The scores `python` and `nodejs` of the answers, when `edited` replaces some of them
-    and `reached` are the questions whose points that may change."""
+    """The scores once `edited` replaces some of the answers, from the answers' own scores
+    `python` and `nodejs`; `reached` are the questions whose points that may change."""
     merged = {**answers, **edited}
     for question in reached:
         after = _question_points(merged, ruleset, question)
