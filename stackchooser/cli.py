@@ -22,7 +22,7 @@ from .config import serving_problems
 from .content import load_content
 from .engine import AnswerError, answer_errors
 from .formats import Links, command_line_formats, render_result
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, use_language
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, use_language
 from .model import Question
 
 BAD_INPUT = 2
@@ -148,9 +148,7 @@ def recommend(
 def _print_result(
     args: argparse.Namespace, advisor: Advisor, result: Result, stdout: TextIO
 ) -> None:
-    base = (args.base_url or "").rstrip("/")
-    if args.lang != DEFAULT_LANGUAGE:
-        base += f"/{args.lang}"  # the pages in that language
+    base = (args.base_url or "").rstrip("/") + language_prefix(args.lang)  # pages in it
 
     def link(code: str) -> str:
         return f"{base}/r/{code}"

@@ -44,10 +44,11 @@ class LanguagePrefix:
         path = environ.get("PATH_INFO", "")
         language = DEFAULT_LANGUAGE
         for prefixed in self.prefixed:
-            if path == f"/{prefixed}" or path.startswith(f"/{prefixed}/"):
+            prefix = language_prefix(prefixed)
+            if path == prefix or path.startswith(f"{prefix}/"):
                 language = prefixed
-                environ["SCRIPT_NAME"] = f"/{prefixed}"
-                environ["PATH_INFO"] = path[len(prefixed) + 1 :] or "/"
+                environ["SCRIPT_NAME"] = prefix
+                environ["PATH_INFO"] = path[len(prefix) :] or "/"
                 break
         with use_language(language):
             body: Iterable[bytes] = self.app(environ, start_response)
@@ -62,25 +63,15 @@ class LanguagePrefix:
                     close()
 
 
-def page_in(language: str) -> str:
-    """This page's absolute URL in `language` (its path, without a query); for a path
-    no route knows, the home page's (a page never echoes an unknown path)."""
-    return public_url(language_prefix(language) + _this_path())
-
-
-def _this_path() -> str:
-    """This page's path without the language's prefix; the home page's for a path no
-    route knows."""
-    return request.path if request.url_rule is not None else "/"
-
-
 def alternates() -> list[tuple[str, str, str]]:
-    """(language, its own name, this page's URL in it) for every language served; none
-    when only English is."""
+    """(language, its own name, this page's absolute URL in it, without a query) for every
+    language served; none when only English is. For a path no route knows, the home
+    page's (a page never echoes an unknown path)."""
     served = current_app.config["SITE_LANGUAGES"]
     if len(served) < 2:
         return []
-    base, path = public_url(""), _this_path()  # page_in for each language, looked up once
+    base = public_url("")
+    path = request.path if request.url_rule is not None else "/"  # without the prefix
     return [
         (language, LANGUAGE_NAMES[language], base + language_prefix(language) + path)
         for language in served

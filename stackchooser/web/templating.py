@@ -197,5 +197,5 @@ def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> 
     app.jinja_env.globals.update(
         static_url=static_url,
         link=SiteLinks(),
-        article=app.extensions["stackchooser"].content.article,
+        article=article,
     )
