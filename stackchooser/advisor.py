@@ -121,4 +121,4 @@ class Advisor:
         return completed
 
     def question(self, question_id: str) -> Question:
-        return self.localized.current.questions_by_id[question_id]
+        return self.questions_by_id[question_id]

@@ -624,12 +624,17 @@ def _switches_first(changes: list[Change]) -> tuple[Change, ...]:
 def _question_points(answers: Answers, ruleset: Ruleset, question_id: str) -> tuple[int, int]:
     """The points one question's answer brings given the answers, looked up by the
     answers they read (:attr:`Ruleset.point_inputs`) once worked out."""
-    key = tuple(answers[question] for question in ruleset.point_inputs[question_id])
+    key = _memo_key(answers, ruleset, question_id)
     memo = ruleset.points_memo[question_id]
     found = memo.get(key)
     if found is None:
         found = memo[key] = _points(answers, ruleset, (question_id,))
     return found
+
+
+def _memo_key(answers: Answers, ruleset: Ruleset, question_id: str) -> tuple[AnswerValue, ...]:
+    """The answers one question's points read, as its points memo keys them."""
+    return tuple(answers[question] for question in ruleset.point_inputs[question_id])
 
 
 EditOption = tuple[Edit, AnswerValue, bool]  # an edit, the answer it leaves, within limits
@@ -713,7 +718,7 @@ def _changes(
     base_python = base_nodejs = 0
     for question in ruleset.questions:
         points = _question_points(answers, ruleset, question.id)
-        keys[question.id] = tuple(answers[read] for read in table.inputs[question.id])
+        keys[question.id] = _memo_key(answers, ruleset, question.id)
         base_python += points[0]
         base_nodejs += points[1]
     edits: list[EditOption] = []

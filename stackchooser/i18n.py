@@ -296,4 +296,4 @@ class LocalizedContent:
 
     @property
     def current(self) -> Content:
-        return self._by_language.get(_current.get()) or self[_current.get()]
+        return self[_current.get()]

@@ -88,7 +88,7 @@ def result_page(
     rec = result.recommendation
     content = advisor.content
     cite = Citer(content.strengths)
-    changes = change_links(advisor, rec, rec.changes, link)
+    change_urls = change_links(advisor, rec, rec.changes, link)
     plan = plan_view(advisor, rec.plan, cite) if rec.plan is not None else None
     alternative = None
     if rec.alternative_plan is not None:
@@ -142,7 +142,7 @@ def result_page(
         answers=answer_rows(advisor, rec, change_answer),
         badge_width=badge_width(rec),
         badge_markdown=badge_markdown(rec, permalink),
-        change_groups=change_groups(advisor, rec, changes),
+        change_groups=change_groups(advisor, rec, change_urls),
         changes_note=changes_note(rec),
     )
 
