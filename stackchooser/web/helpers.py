@@ -93,16 +93,12 @@ def find_subject(fmt: Format, key: str) -> Result | TeamResult:
     return find_result(key) if fmt.subject == "result" else find_team(key)
 
 
-def result_link(code: str) -> str:
-    """A result's absolute link (the JSON, records and teams link absolutely)."""
-    return result_links()(code)
-
-
 def result_links() -> CodeLink:
-    """`result_link` for the many codes of one rendering (a change's or a member's, all
-    made by the codec): the site's address and the page's shape are looked up once."""
-    before, after = public_url(result_page(CODE_SLOT)).rsplit(CODE_SLOT, 1)
-    return lambda code: before + code + after
+    """Results' absolute links (the JSON, records and teams link absolutely), for the many
+    codes of one rendering (a change's or a member's, all made by the codec): the site's
+    address and the page's shape are looked up once."""
+    base, page = public_url(""), result_pages()
+    return lambda code: base + page(code)
 
 
 def result_pages() -> CodeLink:
