@@ -51,7 +51,10 @@ def open_page(page: Page, base: str, path: str) -> None:
     """Go to `path`; at "/edit/…", which only asks, press its button to reach the check page."""
     page.goto(base + path)
     if path.startswith("/edit/"):
-        page.get_by_role("button", name="Edit these answers").click()
+        # The button posts and is redirected: wait for the page it leads to to finish loading,
+        # or what runs next may meet the document in between.
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("button", name="Edit these answers").click()
 
 
 def tab_to(page: Page, selector: str, limit: int = 40) -> None:
