@@ -16,7 +16,12 @@ from .config import build_config
 from .content import shared_content
 from .paths import site_folder
 from .web import register
-from .web.templating import COMPILED_TEMPLATES, StripIndentation, TranslatingEnvironment
+from .web.templating import (
+    COMPILED_TEMPLATES,
+    CachedFragments,
+    StripIndentation,
+    TranslatingEnvironment,
+)
 
 
 class StackchooserApp(Flask):
@@ -37,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension(StripIndentation)
+    app.jinja_env.add_extension(CachedFragments)
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
 
     content = shared_content([Path(p) for p in app.config["EXTRA_RULESETS"]])

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Hashable, Mapping, MutableMapping
 from typing import Any
 
 from flask import Flask, current_app, request, url_for
 from flask.templating import Environment as FlaskEnvironment
-from jinja2 import Template, nodes
+from jinja2 import Environment, Template, nodes
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.ext import Extension
+from jinja2.parser import Parser
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
@@ -132,6 +133,66 @@ class StripIndentation(Extension):
         if name is None or not name.endswith(".html"):
             return source
         return INDENTATION.sub("\n", source)
+
+
+class CachedFragments(Extension):
+    """`{% cached key %}…{% endcached %}`: the body is rendered once per place in a
+    template, language and key, and its HTML kept for the next page that shows the same
+    thing. The key (a row of the view model, or a tuple of values) must hold everything
+    the body prints; site links may appear too, since they depend on the language alone.
+    Result and team pages are assembled from a few hundred distinct reasons, plan parts
+    and tensions, so on a page never asked for before most of its pieces are already
+    rendered. The kept HTML is bounded in bytes (FRAGMENT_BYTES, per process): past it, the
+    fragments start again from empty."""
+
+    tags = {"cached"}
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.extend(fragments=RenderedFragments(FRAGMENT_BYTES))
+
+    def parse(self, parser: Parser) -> nodes.Node:
+        lineno = next(parser.stream).lineno
+        place = nodes.Const(f"{parser.name}:{lineno}")
+        key = parser.parse_tuple()
+        body = parser.parse_statements(("name:endcached",), drop_needle=True)
+        call = self.call_method("_fragment", [place, key])
+        return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
+
+    def _fragment(self, place: str, key: Hashable, caller: Callable[[], str]) -> str:
+        fragments: RenderedFragments = self.environment.fragments  # type: ignore[attr-defined]
+        return fragments.get((place, current_language(), key), caller)
+
+
+FRAGMENT_BYTES = 4 * 1024 * 1024
+
+
+class RenderedFragments:
+    """Rendered template fragments by key, at most `budget` bytes of them."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self._kept: dict[Hashable, str] = {}
+
+    def get(self, key: Hashable, render: Callable[[], str]) -> str:
+        """The fragment kept under `key`, or `render()`'s, kept."""
+        found = self._kept.get(key)
+        if found is not None:
+            return found
+        found = render()
+        if self.size + len(found) > self.budget:
+            self.clear()  # a bounded set of pieces: start again rather than track their age
+        self._kept[key] = found
+        self.size += len(found)
+        return found
+
+    def clear(self) -> None:
+        self._kept.clear()
+        self.size = 0
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 class SiteLinks:
