@@ -28,6 +28,7 @@ from .rows import (
     change_rows,
     plan_json,
     plan_view,
+    reason_row,
 )
 from .words import (
     Meter,
@@ -87,24 +88,12 @@ def result_page(
     """The result page's rows for one result."""
     rec = result.recommendation
     content = advisor.content
-    cite = Citer(content.strengths)
     change_urls = change_links(advisor, rec, rec.changes, link)
-    plan = plan_view(advisor, rec.plan, cite) if rec.plan is not None else None
+    plan = plan_view(advisor, rec.plan) if rec.plan is not None else None
     alternative = None
     if rec.alternative_plan is not None:
-        alternative = plan_view(advisor, rec.alternative_plan, cite)
-    moved = [reason for reason in rec.reasons if reason.weight]
-    reasons = tuple(
-        ReasonRow(
-            answer_label(advisor, reason.question, reason.answer),
-            reason.favours,
-            display_name(reason.favours),
-            reason.weight,
-            reason.why,
-            cite(reason.strengths),
-        )
-        for reason in moved
-    )
+        alternative = plan_view(advisor, rec.alternative_plan)
+    reasons = tuple(reason_row(advisor, reason) for reason in rec.reasons if reason.weight)
     still = [short_label(advisor, r.question, r.answer) for r in rec.reasons if not r.weight]
     ruleset = advisor.ruleset_of(rec)
     return ResultPage(

@@ -6,14 +6,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..advisor import Advisor
-from ..engine import Change, Edit, Plan, PlanPart, Recommendation, Tension, apply_edits, unique
-from ..i18n import N_, _, verdict_words
+from ..engine import (
+    Change,
+    Edit,
+    Plan,
+    PlanPart,
+    Reason,
+    Recommendation,
+    Tension,
+    apply_edits,
+    unique,
+)
+from ..i18n import N_, _, current_language, verdict_words
 from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name
 from ..model import Strength
-from .words import answer_lines, answer_text, change_text, short_label, would_text
+from .words import answer_label, answer_lines, answer_text, change_text, short_label, would_text
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 
@@ -247,7 +258,35 @@ def change_rows(
     )
 
 
-def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
+# A page's reasons, plan parts and tensions come from a few hundred distinct ones, so their
+# rows are made once per advisor and language (the language decides the content in use).
+ROWS_KEPT = 4096
+
+
+def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
+    """The row of an answer that moved the scores."""
+    return _reason_row(advisor, current_language(), reason)
+
+
+@lru_cache(maxsize=ROWS_KEPT)
+def _reason_row(advisor: Advisor, language: str, reason: Reason) -> ReasonRow:
+    return ReasonRow(
+        answer_label(advisor, reason.question, reason.answer),
+        reason.favours,
+        display_name(reason.favours),
+        reason.weight,
+        reason.why,
+        Citer(advisor.content.strengths)(reason.strengths),
+    )
+
+
+def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
+    return _part_row(advisor, current_language(), part)
+
+
+@lru_cache(maxsize=ROWS_KEPT)
+def _part_row(advisor: Advisor, language: str, part: PlanPart) -> PartRow:
+    cite = Citer(advisor.content.strengths)
     start = advisor.content.starts.get(f"{part.role}.{part.rule}")
     return PartRow(
         part.role,
@@ -262,7 +301,13 @@ def part_row(advisor: Advisor, part: PlanPart, cite: Citer) -> PartRow:
     )
 
 
-def tension_row(advisor: Advisor, tension: Tension, cite: Citer) -> TensionRow:
+def tension_row(advisor: Advisor, tension: Tension) -> TensionRow:
+    return _tension_row(advisor, current_language(), tension)
+
+
+@lru_cache(maxsize=ROWS_KEPT)
+def _tension_row(advisor: Advisor, language: str, tension: Tension) -> TensionRow:
+    cite = Citer(advisor.content.strengths)
     return TensionRow(
         _("; ").join(short_label(advisor, q, a) for q, a in tension.because),
         tension.text,
@@ -270,16 +315,12 @@ def tension_row(advisor: Advisor, tension: Tension, cite: Citer) -> TensionRow:
     )
 
 
-def plan_view(
-    advisor: Advisor,
-    plan: Plan,
-    cite: Citer,
-) -> PlanView:
+def plan_view(advisor: Advisor, plan: Plan) -> PlanView:
     return PlanView(
         display_name(plan.language),
         plan.summary,
-        tuple(part_row(advisor, part, cite) for part in plan.parts),
-        tuple(tension_row(advisor, tension, cite) for tension in plan.tensions),
+        tuple(part_row(advisor, part) for part in plan.parts),
+        tuple(tension_row(advisor, tension) for tension in plan.tensions),
     )
 
 

@@ -14,7 +14,6 @@ from ..model import AnswerValue, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import (
     AnswerRow,
-    Citer,
     CodeLink,
     PlanView,
     SourceRow,
@@ -187,7 +186,7 @@ def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
     plan: Plan | None = team.majority.plan
     if plan is None:
         return None
-    view = plan_view(advisor, plan, Citer(advisor.content.strengths))
+    view = plan_view(advisor, plan)
     total = len(team.members)
     tensions = tuple(
         replace(
