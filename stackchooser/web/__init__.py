@@ -13,7 +13,7 @@ from . import errors, language, pages, results, security, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
 from .session import CookieSessionInterface
-from .templating import install_template_helpers
+from .templating import RenderedFragments, install_template_helpers
 
 csrf = CSRFProtect()
 
@@ -51,11 +51,15 @@ def register(app: Flask) -> None:
             if p.is_file()
         ]
     )
+    # CACHE_BYTES bounds what a process keeps rendered: an eighth for the pieces that pages
+    # share (templating.CachedFragments), the rest for whole renderings.
+    fragment_bytes = app.config["CACHE_BYTES"] // 8
+    app.jinja_env.fragments = RenderedFragments(fragment_bytes)  # type: ignore[attr-defined]
     rendered = RenderedCache(
         app.config["RESULT_CACHE_SIZE"],
         app.config["BUILD_ID"],
         app.config["RESULT_MAX_AGE"],
-        app.config["CACHE_BYTES"],
+        app.config["CACHE_BYTES"] - fragment_bytes,
     )
     app.extensions["stackchooser_rendered"] = rendered
     # Rendered results are answered before the framework; security headers wrap both.

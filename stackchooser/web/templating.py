@@ -142,14 +142,14 @@ class CachedFragments(Extension):
     the body prints; site links may appear too, since they depend on the language alone.
     Result and team pages are assembled from a few hundred distinct reasons, plan parts
     and tensions, so on a page never asked for before most of its pieces are already
-    rendered. The kept HTML is bounded in bytes (FRAGMENT_BYTES, per process): past it, the
-    fragments start again from empty."""
+    rendered. The kept HTML is bounded in bytes (an eighth of CACHE_BYTES, set when the
+    app is made): past it, the pieces start again from empty."""
 
     tags = {"cached"}
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
-        environment.extend(fragments=RenderedFragments(FRAGMENT_BYTES))
+        environment.extend(fragments=RenderedFragments(FRAGMENT_BYTES))  # until the app sets it
 
     def parse(self, parser: Parser) -> nodes.Node:
         lineno = next(parser.stream).lineno
@@ -164,7 +164,7 @@ class CachedFragments(Extension):
         return fragments.get((place, current_language(), key), caller)
 
 
-FRAGMENT_BYTES = 4 * 1024 * 1024
+FRAGMENT_BYTES = 4 * 2**20
 
 
 class RenderedFragments:

@@ -66,3 +66,9 @@ def test_kept_pieces_stay_within_their_byte_budget() -> None:
     calls = []
     kept = fragments.get(("place", "en", 49), lambda: calls.append(1) or "other")
     assert kept == f"<p>{49:030}</p>" and not calls  # the last one is still kept
+
+
+def test_kept_pieces_and_renderings_share_the_cache_budget() -> None:
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "CACHE_BYTES": 8_000_000})
+    assert _fragments(app).budget == 1_000_000
+    assert app.extensions["stackchooser_rendered"].max_bytes == 7_000_000
