@@ -4,6 +4,7 @@ templates): a page built from kept pieces is the page rendered afresh."""
 from __future__ import annotations
 
 import random
+import sys
 
 from flask import Flask
 
@@ -57,15 +58,15 @@ def test_pages_built_from_kept_pieces_equal_pages_rendered_afresh() -> None:
 
 
 def test_kept_pieces_stay_within_their_byte_budget() -> None:
-    fragments = RenderedFragments(budget=100)
+    fragments = RenderedFragments(budget=500)
     for number in range(50):
-        piece = fragments.get(("place", "en", number), lambda n=number: f"<p>{n:030}</p>")
-        assert piece == f"<p>{number:030}</p>"
-        assert fragments.size <= 100
-        assert fragments.size == sum(len(p) for p in fragments._kept.values())
+        piece = fragments.get(("place", "en", number), lambda n=number: f"<p>“{n:030}”</p>")
+        assert piece == f"<p>“{number:030}”</p>"
+        assert fragments.size <= 500
+        assert fragments.size == sum(sys.getsizeof(p) for p in fragments._kept.values())
     calls = []
     kept = fragments.get(("place", "en", 49), lambda: calls.append(1) or "other")
-    assert kept == f"<p>{49:030}</p>" and not calls  # the last one is still kept
+    assert kept == f"<p>“{49:030}”</p>" and not calls  # the last one is still kept
 
 
 def test_kept_pieces_and_renderings_share_the_cache_budget() -> None:
