@@ -7,11 +7,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=".venv/bin/pybabel"
 dir=stackchooser/translations
+fresh="$(mktemp)"
+trap 'rm -f "$fresh"' EXIT
 "$PYBABEL" extract --no-location --sort-output -F babel.cfg -k N_ \
-  --project=stackchooser --copyright-holder="stackchooser" -o "$dir/messages.pot" .
+  --project=stackchooser --copyright-holder="stackchooser" -o "$fresh" .
+# Keep the template as it is when only its creation date would change, so that running
+# this without changing any words changes no file.
+undated() { grep -v '^"POT-Creation-Date: ' "$1"; }
+if [ ! -f "$dir/messages.pot" ] || ! cmp -s <(undated "$fresh") <(undated "$dir/messages.pot"); then
+  cp "$fresh" "$dir/messages.pot"
+fi
 for language in nl fr; do
   if [ -f "$dir/$language/LC_MESSAGES/messages.po" ]; then
-    "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete -i "$dir/messages.pot" -d "$dir" -l "$language"
+    "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
+      -i "$dir/messages.pot" -d "$dir" -l "$language"
   else
     "$PYBABEL" init -i "$dir/messages.pot" -d "$dir" -l "$language"
   fi
