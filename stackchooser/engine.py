@@ -29,6 +29,7 @@ from .model import (
     Answers,
     AnswerValue,
     PartRule,
+    PerObject,
     PlanRules,
     Question,
     Ruleset,
@@ -689,16 +690,7 @@ class _EditTable:
         return python, nodejs
 
 
-_EDIT_TABLES: dict[int, _EditTable] = {}  # by id() of the ruleset
-
-
-def _edit_table(ruleset: Ruleset) -> _EditTable:
-    table = _EDIT_TABLES.get(id(ruleset))
-    if table is None or table.ruleset is not ruleset:
-        if len(_EDIT_TABLES) >= 64:  # callers building fresh rulesets cannot grow it
-            _EDIT_TABLES.clear()
-        table = _EDIT_TABLES[id(ruleset)] = _EditTable(ruleset)
-    return table
+_edit_table: PerObject[Ruleset, _EditTable] = PerObject(_EditTable)
 
 
 def _changes(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 
-from .model import Question
+from .model import PerObject, Question
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 BASE = len(ALPHABET)
@@ -51,7 +51,6 @@ class _Layout:
     """What encoding needs of a list of questions, worked out once per list."""
 
     def __init__(self, questions: Sequence[Question]) -> None:
-        self.questions = questions
         self.radices = tuple(_radix(question) for question in questions)
         self.indexes = tuple(
             {option: index for index, option in enumerate(question.option_ids)}
@@ -78,16 +77,7 @@ class _Layout:
         return found
 
 
-_LAYOUTS: dict[int, _Layout] = {}  # by id() of the questions (a ruleset's tuple)
-
-
-def _layout(questions: Sequence[Question]) -> _Layout:
-    layout = _LAYOUTS.get(id(questions))
-    if layout is None or layout.questions is not questions:
-        if len(_LAYOUTS) >= 64:  # callers passing fresh lists cannot grow it without bound
-            _LAYOUTS.clear()
-        layout = _LAYOUTS[id(questions)] = _Layout(questions)
-    return layout
+_layout: PerObject[Sequence[Question], _Layout] = PerObject(_Layout)  # per ruleset's tuple
 
 
 def _check(body: str) -> str:

@@ -220,3 +220,14 @@ def test_remembered_digits_stay_within_the_answers_a_question_can_have() -> None
         layout.digit(priorities, ("no-such-option",))
     with pytest.raises(KeyError):
         layout.digit(0, "no-such-option")
+
+
+def test_layouts_are_worked_out_once_per_list_and_stay_bounded() -> None:
+    questions = RULESET.questions
+    assert permalink._layout(questions) is permalink._layout(questions)
+    answers = normalize_answers(GOLDEN_2["codes"][0]["answers"], RULESET)
+    code = encode(answers, RULESET.version, questions)
+    fresh_lists = [list(questions) for _ in range(200)]  # kept alive: no id() is reused
+    for fresh in fresh_lists:
+        assert encode(answers, RULESET.version, fresh) == code
+    assert len(permalink._layout._made) <= permalink._layout.bound
