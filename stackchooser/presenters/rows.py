@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 from ..advisor import Advisor
 from ..engine import (
@@ -262,14 +262,28 @@ def change_rows(
 # rows are made once per advisor and language (the language decides the content in use).
 ROWS_KEPT = 4096
 
+Value = TypeVar("Value")
+Row = TypeVar("Row")
 
+
+def once_per_language(make: Callable[[Advisor, Value], Row]) -> Callable[[Advisor, Value], Row]:
+    """`make`, remembered per advisor, language in use and engine value (at most
+    ROWS_KEPT rows)."""
+
+    @lru_cache(maxsize=ROWS_KEPT)
+    def made(advisor: Advisor, language: str, value: Value) -> Row:
+        return make(advisor, value)
+
+    @wraps(make)
+    def row(advisor: Advisor, value: Value) -> Row:
+        return made(advisor, current_language(), value)
+
+    return row
+
+
+@once_per_language
 def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
     """The row of an answer that moved the scores."""
-    return _reason_row(advisor, current_language(), reason)
-
-
-@lru_cache(maxsize=ROWS_KEPT)
-def _reason_row(advisor: Advisor, language: str, reason: Reason) -> ReasonRow:
     return ReasonRow(
         answer_label(advisor, reason.question, reason.answer),
         reason.favours,
@@ -280,12 +294,8 @@ def _reason_row(advisor: Advisor, language: str, reason: Reason) -> ReasonRow:
     )
 
 
+@once_per_language
 def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
-    return _part_row(advisor, current_language(), part)
-
-
-@lru_cache(maxsize=ROWS_KEPT)
-def _part_row(advisor: Advisor, language: str, part: PlanPart) -> PartRow:
     cite = Citer(advisor.content.strengths)
     start = advisor.content.starts.get(f"{part.role}.{part.rule}")
     return PartRow(
@@ -301,12 +311,8 @@ def _part_row(advisor: Advisor, language: str, part: PlanPart) -> PartRow:
     )
 
 
+@once_per_language
 def tension_row(advisor: Advisor, tension: Tension) -> TensionRow:
-    return _tension_row(advisor, current_language(), tension)
-
-
-@lru_cache(maxsize=ROWS_KEPT)
-def _tension_row(advisor: Advisor, language: str, tension: Tension) -> TensionRow:
     cite = Citer(advisor.content.strengths)
     return TensionRow(
         _("; ").join(short_label(advisor, q, a) for q, a in tension.because),
