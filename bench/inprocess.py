@@ -91,6 +91,9 @@ def measure() -> dict[str, Cost]:
     costs["result page, cached"] = paired(lambda i: client.get(f"/r/{codes[0]}"), 300)
     fresh = iter(range(1, 10**6))
     costs["result page, miss"] = paired(lambda i: client.get(f"/r/{codes[next(fresh)]}"), 60)
+    costs["result page in Dutch, miss"] = paired(
+        lambda i: client.get(f"/nl/r/{codes[next(fresh)]}"), 60
+    )
     costs["team page of 3, miss"] = paired(
         lambda i: client.get(f"/t/{'-'.join(codes[next(fresh)] for _ in range(3))}"), 30
     )

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The translation catalogues: extract every message (code, templates, TOML content) into
-# stackchooser/translations/messages.pot, merge it into each language's messages.po, and
+# stackchooser/i18n/translations/messages.pot, merge it into each language's messages.po, and
 # compile the .mo files that travel in the wheel. Run after changing any English words,
 # translate what is new or fuzzy in the .po files, then run it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=".venv/bin/pybabel"
-dir=stackchooser/translations
+dir=stackchooser/i18n/translations
 fresh="$(mktemp)"
 trap 'rm -f "$fresh"' EXIT
 "$PYBABEL" extract --no-location --sort-output -F babel.cfg -k N_ \

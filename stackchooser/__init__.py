@@ -14,25 +14,15 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from .advisor import Advisor
 from .config import build_config
 from .content import shared_content
+from .i18n import install_languages
 from .paths import site_folder
 from .web import register
-from .web.templating import (
-    COMPILED_TEMPLATES,
-    CachedFragments,
-    StripIndentation,
-    TranslatingEnvironment,
-)
-
-
-class StackchooserApp(Flask):
-    """Flask with templates compiled once per language (see TranslatingEnvironment)."""
-
-    jinja_environment = TranslatingEnvironment
+from .web.templating import COMPILED_TEMPLATES, CachedFragments, StripIndentation
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, content (validated now), CSRF, blueprints, error pages."""
-    app = StackchooserApp(
+    app = Flask(
         __name__,
         template_folder=str(site_folder("templates")),
         static_folder=str(site_folder("static")),
@@ -44,6 +34,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.add_extension(StripIndentation)
     app.jinja_env.add_extension(CachedFragments)
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    install_languages(app.jinja_env, escape=True)  # Flask renders only HTML pages
 
     content = shared_content([Path(p) for p in app.config["EXTRA_RULESETS"]])
     app.extensions["stackchooser"] = Advisor(content, app.config["RESULT_CACHE_SIZE"])

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
 from .kinds import Language, PartLanguage, PartRole, QuestionKind
+
+# The metadata of a field that holds words for people: the content's translation and the
+# TOML extractor (stackchooser/i18n) find every such field by it, so a field declared with
+# it is translated and a field declared without it stays as written (ids, commands).
+WORDS: Mapping[str, bool] = MappingProxyType({"words": True})
 
 AnswerValue = str | tuple[str, ...]
 Answers = dict[str, AnswerValue]
@@ -58,19 +63,6 @@ class Article:
     published: str  # ISO date
     url: str
 
-    @property
-    def published_on(self) -> str:
-        """The publication date in words in the language in use ("17 May 2022")."""
-        from .i18n import long_date  # the language in use lives there
-
-        return long_date(date.fromisoformat(self.published))
-
-    @property
-    def published_month(self) -> str:
-        from .i18n import month_and_year
-
-        return month_and_year(date.fromisoformat(self.published))
-
 
 @dataclass(frozen=True)
 class Strength:
@@ -79,8 +71,8 @@ class Strength:
     id: str
     language: str
     section: str
-    bullet: str
-    gist: str
+    bullet: str = field(metadata=WORDS)
+    gist: str = field(metadata=WORDS)
 
     @property
     def citation(self) -> str:
@@ -92,12 +84,16 @@ class Option:
     """One option of a question, with the words each page uses for it."""
 
     id: str
-    label: str
-    hint: str
-    short: str  # the chart's label
-    would: str = ""  # "your team mainly wrote Python" (one-of questions)
-    would_add: str = ""  # "the back end also did machine learning or AI" (multi-selects)
-    would_remove: str = ""
+    label: str = field(metadata=WORDS)
+    hint: str = field(metadata=WORDS)
+    short: str = field(metadata=WORDS)  # the chart's label
+    would: str = field(
+        default="", metadata=WORDS
+    )  # "your team mainly wrote Python" (one-of questions)
+    would_add: str = field(
+        default="", metadata=WORDS
+    )  # "the back end also did machine learning or AI" (multi-selects)
+    would_remove: str = field(default="", metadata=WORDS)
 
 
 @dataclass(frozen=True)
@@ -106,10 +102,10 @@ class Question:
 
     id: str
     kind: QuestionKind
-    summary: str
-    title: str
-    hint: str
-    error: str
+    summary: str = field(metadata=WORDS)
+    title: str = field(metadata=WORDS)
+    hint: str = field(metadata=WORDS)
+    error: str = field(metadata=WORDS)
     options: tuple[Option, ...]
     max: int | None = None
     default: AnswerValue | None = None
@@ -189,8 +185,8 @@ class Weighting:
     python: int
     nodejs: int
     strengths: tuple[str, ...]
-    why: str
-    tension: str | None = None
+    why: str = field(metadata=WORDS)
+    tension: str | None = field(default=None, metadata=WORDS)
     when: Condition = field(default_factory=Condition)
     concern: str | None = None
 
@@ -245,7 +241,7 @@ class CloseCall:
     languages: Mapping[str, Language]
     by_scores: bool = False
     fallback: Language | None = None
-    fallback_why: str = ""
+    fallback_why: str = field(default="", metadata=WORDS)
     fallback_strengths: tuple[str, ...] = ()
     scores_first: Condition | None = None
 
@@ -265,7 +261,7 @@ class Stack:
     """Ruleset 1: a canned stack line."""
 
     id: str
-    text: str
+    text: str = field(metadata=WORDS)
     strengths: tuple[str, ...]
 
 
@@ -290,8 +286,8 @@ class PartRule:
     id: str
     role: PartRole
     language: PartLanguage | None
-    short: str
-    text: str
+    short: str = field(metadata=WORDS)
+    text: str = field(metadata=WORDS)
     strengths: tuple[str, ...]
     when: Condition = field(default_factory=Condition)
     backend: Language | None = None
@@ -307,7 +303,7 @@ class TensionRule:
     """
 
     question: str
-    text: str
+    text: str = field(metadata=WORDS)
     strengths: tuple[str, ...]
     when: Condition
     backend: Language | None = None
@@ -326,7 +322,7 @@ class Concern:
 
     id: str
     strengths: tuple[str, ...]
-    text: str
+    text: str = field(metadata=WORDS)
 
 
 @dataclass(frozen=True)
@@ -337,13 +333,15 @@ class PlanRules:
     frontends: tuple[PartRule, ...]
     services: tuple[PartRule, ...]
     tensions: tuple[TensionRule, ...]
-    one_language: Mapping[Language, str]
+    one_language: Mapping[Language, str] = field(metadata=WORDS)
     one_language_when: Condition
     # Ruleset 3 on: a summary claims one language only when every part has a language
     # and all are of one family (JavaScript and NodeJS are one).
     one_language_strict: bool = False
     concerns: Mapping[str, Concern] = field(default_factory=dict)
-    and_word: str = "and"  # joins the summary's last two parts (translated with the content)
+    and_word: str = field(
+        default="and", metadata=WORDS
+    )  # joins the summary's last two parts (translated with the content)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .i18n import long_date
 from .model import Content, Question
 
 EXAMPLE_ANSWERS = {
@@ -285,7 +286,7 @@ def openapi_document(
             "description": (
                 "Python or NodeJS for a web application's back end, with the reasons and "
                 f"a plan, citing “{content.article.title}” ({content.article.author}, "
-                f"{content.article.publisher}, {content.article.published_on})."
+                f"{content.article.publisher}, {long_date(content.article.published)})."
             ),
         },
         "servers": [{"url": server_url}],

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import i18n
+from .i18n import install_languages
 from .model import Article
 from .paths import site_folder
 
@@ -26,12 +26,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Markdown and plain text, not HTML
-        extensions=["jinja2.ext.i18n"],
     )
     # In the language in use (i18n.use_language), like the rest of the result.
-    environment.install_gettext_callables(  # type: ignore[attr-defined]
-        i18n.template_gettext, i18n.template_ngettext, newstyle=True
-    )
+    install_languages(environment, escape=False)
     return environment
 
 

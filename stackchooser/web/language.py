@@ -12,19 +12,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import Flask, current_app, request
-from flask_babel import Babel
 
 from ..i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
     LANGUAGES,
-    TRANSLATIONS_DIR,
     complete_languages,
     current_language,
     language_prefix,
     suggestion_in,
-    template_gettext,
-    template_ngettext,
     use_language,
 )
 from .helpers import public_url
@@ -89,18 +85,9 @@ def served_languages(app: Flask) -> list[str]:
 
 
 def register(app: Flask) -> None:
-    """Flask-Babel with the package's catalogues, the language templates see, and the
-    prefix middleware (wrapped by the caller inside the request guard)."""
+    """The languages served, and what templates know of the language in use (the prefix
+    middleware is wrapped by the caller inside the request guard)."""
     app.config["SITE_LANGUAGES"] = served_languages(app)
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
-    Babel(app, locale_selector=current_language)
-    # Flask-Babel installs Jinja's i18n extension; its gettext looks the request's locale
-    # and domain up on every call. Templates translate their messages when they compile
-    # (TranslatingEnvironment); what is left for render time (plural forms) reads the
-    # same compiled catalogues directly.
-    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        template_gettext, template_ngettext, newstyle=True
-    )
     app.jinja_env.globals.update(
         language=current_language,
         alternates=alternates,

@@ -14,20 +14,17 @@ from __future__ import annotations
 import re
 import sys
 import threading
-import weakref
-from collections.abc import Callable, Hashable, Mapping, MutableMapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 from flask import Flask, current_app, request, url_for
-from flask.templating import Environment as FlaskEnvironment
-from jinja2 import Environment, Template, nodes
+from jinja2 import Environment, nodes
 from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.ext import Extension
 from jinja2.parser import Parser
-from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
-from ..i18n import FORMAT_LOCALES, catalogue, current_language, language_prefix
+from ..i18n import FORMAT_LOCALES, current_language, language_prefix
 from ..kinds import display_name
 
 CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
@@ -35,54 +32,16 @@ CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's co
 INDENTATION = re.compile(r"[ \t]*\n\s*")  # a line break with the blanks around it
 
 
-class _TranslateMessages(NodeTransformer):
-    """Replaces each `_("message", name=value)` (and `{% trans %}` block) of a template
-    with the message already translated, formatted as Jinja's newstyle gettext would:
-    safe text when autoescaping, `%` with the escaped values."""
-
-    def __init__(self, translate: Callable[[str], str]) -> None:
-        self.translate = translate
-
-    def visit_Call(self, node: nodes.Call) -> nodes.Node:
-        self.generic_visit(node)  # transforms the arguments in place
-        message = node.args[0] if len(node.args) == 1 else None
-        if not (
-            isinstance(node.node, nodes.Name)
-            and node.node.name in ("_", "gettext")
-            and isinstance(message, nodes.Const)
-            and isinstance(message.value, str)
-            and node.dyn_args is None
-            and node.dyn_kwargs is None
-        ):
-            return node
-        text = self.translate(message.value)
-        if not node.kwargs:
-            return nodes.MarkSafeIfAutoescape(nodes.Const(text % {}), lineno=node.lineno)
-        values = nodes.Dict(
-            [nodes.Pair(nodes.Const(k.key), k.value, lineno=node.lineno) for k in node.kwargs],
-            lineno=node.lineno,
-        )
-        return nodes.Mod(
-            nodes.MarkSafeIfAutoescape(nodes.Const(text), lineno=node.lineno),
-            values,
-            lineno=node.lineno,
-        )
-
-
 class CompiledTemplates(BytecodeCache):
-    """Templates compiled once per process and language, shared by every app made in the
-    process: a worker makes one app, but the tests and scripts make hundreds, and compiling
-    the templates was most of what their first page cost. The key adds the language (each
-    template's messages are translated when it compiles); Jinja compares the source's
+    """Templates compiled once per process, shared by every app made in the process: a
+    worker makes one app, but the tests and scripts make hundreds, and compiling the
+    templates was most of what their first page cost. Jinja compares the source's
     checksum, so an edited template compiles again. Every app compiles alike: create_app
     gives each environment the same settings."""
 
     def __init__(self) -> None:
         self._compiled: dict[str, bytes] = {}
         self._lock = threading.Lock()
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return f"{super().get_cache_key(name, filename)}/{current_language()}"
 
     def load_bytecode(self, bucket: Bucket) -> None:
         compiled = self._compiled.get(bucket.key)
@@ -95,35 +54,6 @@ class CompiledTemplates(BytecodeCache):
 
 
 COMPILED_TEMPLATES = CompiledTemplates()
-
-
-class TranslatingEnvironment(FlaskEnvironment):
-    """The app's Jinja environment: each template is compiled once per language, with its
-    messages translated at compile time (the language in use when it is first needed), so
-    a page pays nothing per message when it renders."""
-
-    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = super()._parse(source, name, filename)
-        translated = _TranslateMessages(catalogue(current_language()).gettext).visit(tree)
-        translated.set_environment(self)
-        return translated  # type: ignore[no-any-return]
-
-    def _load_template(self, name: str, globals: MutableMapping[str, Any] | None) -> Template:
-        if self.loader is None:
-            raise TypeError("no loader for this environment specified")
-        # Jinja's own key (the loader, the name) with the language added.
-        cache: MutableMapping[Any, Template] | None = self.cache
-        key = (weakref.ref(self.loader), name, current_language())
-        if cache is not None:
-            template = cache.get(key)
-            if template is not None and (not self.auto_reload or template.is_up_to_date):
-                if globals:
-                    template.globals.update(globals)
-                return template
-        template = self.loader.load(self, name, self.make_globals(globals))
-        if cache is not None:
-            cache[key] = template
-        return template
 
 
 class StripIndentation(Extension):

@@ -95,7 +95,7 @@ def _placeholders(text: str) -> set[str]:
     return set(re.findall(r"%\(\w+\)[sd]", text))
 
 
-SHOUTING = i18n._localized(load_content(), str.upper)  # every text in capitals
+SHOUTING = i18n.localized(load_content(), str.upper)  # every text in capitals
 
 
 @given(answer_sets())
