@@ -9,7 +9,6 @@ from typing import Any
 
 from flask import Flask
 from jinja2 import StrictUndefined
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .advisor import Advisor
 from .config import build_config
@@ -39,9 +38,4 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     content = shared_content([Path(p) for p in app.config["EXTRA_RULESETS"]])
     app.extensions["stackchooser"] = Advisor(content, app.config["RESULT_CACHE_SIZE"])
     register(app)
-    if app.config["PROXY_COUNT"]:
-        count = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
-            app.wsgi_app, x_for=count, x_proto=count, x_host=count
-        )
     return app

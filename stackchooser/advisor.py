@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import permalink
+from .caches import RESULTS, Cache
 from .engine import Recommendation, evaluate, recommend
 from .i18n import LocalizedContent, current_language
 from .model import Answers, Content, Question, Ruleset
@@ -66,7 +66,7 @@ class Advisor:
     def __init__(self, content: Content, cache_size: int = 4096) -> None:
         self.localized = LocalizedContent(content)
         self.schemas = {version: ruleset.questions for version, ruleset in content.rulesets.items()}
-        self._from_code = lru_cache(maxsize=cache_size)(self._evaluate_code)
+        self._results: Cache[tuple[str, str], Result] = Cache(RESULTS, entries=cache_size)
 
     @property
     def content(self) -> Content:
@@ -80,7 +80,8 @@ class Advisor:
     def from_code(self, code: str) -> Result:
         """The result a code stands for, in the language in use; raises
         permalink.PermalinkError."""
-        return self._from_code(code, current_language())
+        language = current_language()
+        return self._results.get((code, language), lambda: self._evaluate_code(code, language))
 
     def recommend(self, raw_answers: Mapping[str, object]) -> Result:
         """Score answers under the current ruleset; raises engine.AnswerError."""

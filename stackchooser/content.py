@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
+from .caches import CONTENT, Cache
 from .kinds import (
     LANGUAGES,
     PART_LANGUAGES,
@@ -687,7 +688,7 @@ def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] =
     return Content(article, strengths, questions, rulesets, starts)
 
 
-_LOADED: dict[tuple[tuple[str, int, int], ...], Content] = {}
+_LOADED: Cache[tuple[tuple[str, int, int], ...], Content] = Cache(CONTENT, entries=16)
 
 
 def shared_content(extra_rulesets: Iterable[Path] = ()) -> Content:
@@ -697,9 +698,4 @@ def shared_content(extra_rulesets: Iterable[Path] = ()) -> Content:
     The content is frozen; what the engine memoizes on it depends on the content alone."""
     files = [*sorted(CONTENT_DIR.rglob("*.toml")), *extra_rulesets]
     stamps = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
-    content = _LOADED.get(stamps)
-    if content is None:
-        if len(_LOADED) >= 16:  # tests with extra rulesets cannot grow it without bound
-            _LOADED.clear()
-        content = _LOADED[stamps] = load_content(extra_rulesets=extra_rulesets)
-    return content
+    return _LOADED.get(stamps, lambda: load_content(extra_rulesets=extra_rulesets))

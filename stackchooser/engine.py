@@ -14,6 +14,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from .caches import ENGINE_TABLES, PerObject
 from .kinds import (
     ChangeKind,
     EditAction,
@@ -29,7 +30,6 @@ from .model import (
     Answers,
     AnswerValue,
     PartRule,
-    PerObject,
     PlanRules,
     Question,
     Ruleset,
@@ -625,12 +625,7 @@ def _switches_first(changes: list[Change]) -> tuple[Change, ...]:
 def _question_points(answers: Answers, ruleset: Ruleset, question_id: str) -> tuple[int, int]:
     """The points one question's answer brings given the answers, looked up by the
     answers they read (:attr:`Ruleset.point_inputs`) once worked out."""
-    key = _memo_key(answers, ruleset, question_id)
-    memo = ruleset.points_memo[question_id]
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _points(answers, ruleset, (question_id,))
-    return found
+    return _tables(ruleset).question_points(answers, question_id)
 
 
 def _memo_key(answers: Answers, ruleset: Ruleset, question_id: str) -> tuple[AnswerValue, ...]:
@@ -641,15 +636,18 @@ def _memo_key(answers: Answers, ruleset: Ruleset, question_id: str) -> tuple[Ans
 EditOption = tuple[Edit, AnswerValue, bool]  # an edit, the answer it leaves, within limits
 
 
-class _EditTable:
-    """What the search for changes needs of one ruleset, worked out once: each answer's
-    single edits, and where each question's answer sits in the memo keys of the questions
-    whose points read it."""
+class _RulesetTables:
+    """What scoring and the search for changes keep of one ruleset: each question's points
+    by the answers they read (filled as answers are scored; at most the combinations of
+    those answers), each answer's single edits, and where each question's answer sits in
+    the points' keys of the questions whose points read it."""
 
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
         self.inputs = ruleset.point_inputs
-        self.memo = ruleset.points_memo
+        self.points: dict[str, dict[tuple[AnswerValue, ...], tuple[int, int]]] = {
+            question.id: {} for question in ruleset.questions
+        }
         self.reach = {
             edited: tuple(
                 (question, self.inputs[question].index(edited))
@@ -658,6 +656,16 @@ class _EditTable:
             for edited in self.inputs
         }
         self._edits: dict[tuple[str, AnswerValue], tuple[EditOption, ...]] = {}
+
+    def question_points(self, answers: Answers, question_id: str) -> tuple[int, int]:
+        """The points one question's answer brings given the answers (see
+        :func:`_question_points`), kept by the answers they read."""
+        key = _memo_key(answers, self.ruleset, question_id)
+        memo = self.points[question_id]
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _points(answers, self.ruleset, (question_id,))
+        return found
 
     def edits(self, question: Question, current: AnswerValue) -> tuple[EditOption, ...]:
         """Every single edit of an answer (see :func:`_edits`), remembered per answer."""
@@ -680,17 +688,17 @@ class _EditTable:
         python = nodejs = 0
         for question, position in self.reach[edited]:
             key = keys[question]
-            before = self.memo[question][key]
+            before = self.points[question][key]
             key = (*key[:position], value, *key[position + 1 :])
-            after = self.memo[question].get(key)
+            after = self.points[question].get(key)
             if after is None:
-                after = _question_points({**answers, edited: value}, self.ruleset, question)
+                after = self.question_points({**answers, edited: value}, question)
             python += after[0] - before[0]
             nodejs += after[1] - before[1]
         return python, nodejs
 
 
-_edit_table: PerObject[Ruleset, _EditTable] = PerObject(_EditTable)
+_tables: PerObject[Ruleset, _RulesetTables] = PerObject(ENGINE_TABLES, _RulesetTables)
 
 
 def _changes(
@@ -705,11 +713,11 @@ def _changes(
     edits' effects unless the two edits reach a common question (conditional weights),
     when those are rescored.
     """
-    table = _edit_table(ruleset)
+    table = _tables(ruleset)
     keys = {}
     base_python = base_nodejs = 0
     for question in ruleset.questions:
-        points = _question_points(answers, ruleset, question.id)
+        points = table.question_points(answers, question.id)
         keys[question.id] = _memo_key(answers, ruleset, question.id)
         base_python += points[0]
         base_nodejs += points[1]

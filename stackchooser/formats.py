@@ -23,7 +23,7 @@ from .records import render_plain
 from .team import TeamResult
 
 Subject = Literal["result", "team"]
-Engine = Literal["site", "plain", "function"]
+Renderer = Literal["site templates", "plain templates", "function"]
 ErrorForm = Literal["html", "json", "text"]
 
 
@@ -49,9 +49,9 @@ class Format:
     content_type: str
     endpoint: str | None  # the web view's endpoint name
     build: Callable[[Advisor, Any, Links], Any]  # the view model
-    template: str | None = None  # prints the view model (engine "site" or "plain")
+    template: str | None = None  # prints the view model (a page or a plain template)
     context: str = "view"  # the template's name for the view model
-    render: Callable[[Any], bytes] | None = None  # renders the view model (engine "function")
+    render: Callable[[Any], bytes] | None = None  # renders the view model (renderer "function")
     download: bool = False  # served as an attachment
     errors: ErrorForm = "html"  # how a failed request for it is answered
     command_line: bool = False  # one of the command line's --format choices
@@ -62,10 +62,12 @@ class Format:
         return f"{self.subject}_{self.name}"
 
     @property
-    def engine(self) -> Engine:
+    def renderer(self) -> Renderer:
+        """What renders the view model: the web layer's page templates, the plain
+        templates of records.py (Markdown, text), or the format's function."""
         if self.template is None:
             return "function"
-        return "site" if self.template.endswith(".html") else "plain"
+        return "site templates" if self.template.endswith(".html") else "plain templates"
 
 
 def _json(data: Any) -> bytes:
@@ -212,7 +214,7 @@ def render_outside_site(fmt: Format, model: Any, advisor: Advisor) -> bytes:
     but the site's pages, which need the web layer's templates)."""
     if fmt.render is not None:
         return fmt.render(model)
-    assert fmt.template is not None and fmt.engine == "plain"
+    assert fmt.template is not None and fmt.renderer == "plain templates"
     return render_plain(fmt.template, fmt.context, model, advisor.content.article).encode()
 
 

@@ -5,12 +5,11 @@ checking the TOML files that fill them is content.py's job. No Flask import.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Generic, TypeVar
 
 from .kinds import Language, PartLanguage, PartRole, QuestionKind
 
@@ -26,31 +25,6 @@ Answers = dict[str, AnswerValue]
 def chosen(value: AnswerValue) -> tuple[str, ...]:
     """The options an answer picked, whether it is a one-of or a multi-select answer."""
     return (value,) if isinstance(value, str) else value
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class PerObject(Generic[K, V]):
-    """What `build` works out of an object, once per object: found by the object's
-    identity (frozen content compares by value, so hashing it would read it whole), for at
-    most `bound` objects at a time, so callers passing fresh objects cannot grow it."""
-
-    def __init__(self, build: Callable[[K], V], bound: int = 64) -> None:
-        self.build = build
-        self.bound = bound
-        self._made: dict[int, tuple[K, V]] = {}
-
-    def __call__(self, key: K) -> V:
-        found = self._made.get(id(key))
-        if found is not None and found[0] is key:
-            return found[1]
-        if len(self._made) >= self.bound:
-            self._made.clear()
-        made = self.build(key)
-        self._made[id(key)] = (key, made)
-        return made
 
 
 @dataclass(frozen=True)
@@ -386,12 +360,6 @@ class Ruleset:
             for dependent in sorted(self.dependents[question.id]):
                 found[dependent].append(question.id)
         return {question_id: tuple(ids) for question_id, ids in found.items()}
-
-    @cached_property
-    def points_memo(self) -> dict[str, dict[tuple[AnswerValue, ...], tuple[int, int]]]:
-        """Per question, its points by the answers they read, filled by the engine as it
-        scores. Bounded by the ruleset: at most the combinations of those answers."""
-        return {question.id: {} for question in self.questions}
 
     @cached_property
     def answer_order(self) -> dict[tuple[str, str], int]:

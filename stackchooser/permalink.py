@@ -17,7 +17,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 
-from .model import PerObject, Question
+from .caches import LAYOUTS, PerObject
+from .model import Question
 
 ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 BASE = len(ALPHABET)
@@ -77,7 +78,7 @@ class _Layout:
         return found
 
 
-_layout: PerObject[Sequence[Question], _Layout] = PerObject(_Layout)  # per ruleset's tuple
+_layout: PerObject[Sequence[Question], _Layout] = PerObject(LAYOUTS, _Layout)  # per ruleset's tuple
 
 
 def _check(body: str) -> str:

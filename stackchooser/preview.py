@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from pathlib import Path
 from typing import cast
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .caches import PICTURE_PARTS, PICTURES, memoize
 from .engine import Recommendation
 from .i18n import (
     DEFAULT_LANGUAGE,
@@ -46,7 +46,7 @@ BADGE_LABEL = N_("back end")
 Font = ImageFont.FreeTypeFont
 
 
-@cache
+@memoize(PICTURE_PARTS, entries=16)
 def _font(bold: bool, size: int) -> Font:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     path: Path = site_folder("static") / "fonts" / name
@@ -118,7 +118,7 @@ def preview_png(rec: Recommendation) -> bytes:
     return picture_png(result_picture(rec))
 
 
-@lru_cache(maxsize=256)
+@memoize(PICTURES, entries=256)
 def picture_png(picture: Picture) -> bytes:
     """A link preview (a result's or a team's), as PNG bytes (1200×630, 51 colours).
 
@@ -176,7 +176,7 @@ def _draw(picture: Picture) -> bytes:
     return output.getvalue()
 
 
-@cache
+@memoize(PICTURE_PARTS, entries=16)
 def _palette(verdict: Verdict) -> Image.Image:
     """The colours a preview can hold: its flat colours, and each text colour blended into
     the background in 15 steps (the anti-aliased edges of the letters). Mapping to this

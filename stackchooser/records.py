@@ -7,7 +7,6 @@ comes from. No Flask import.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -17,7 +16,6 @@ from .model import Article
 from .paths import site_folder
 
 
-@cache
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(site_folder("templates")),
@@ -32,6 +30,9 @@ def _environment() -> Environment:
     return environment
 
 
+ENVIRONMENT = _environment()
+
+
 def render_plain(template: str, name: str, model: Any, article: Article) -> str:
     """`template` with the view model as `name`, and the article it cites."""
-    return _environment().get_template(template).render({name: model, "article": article})
+    return ENVIRONMENT.get_template(template).render({name: model, "article": article})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,8 @@ from typing import Any
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from .. import caches
+from ..caches import memoize
 from ..kinds import display_name
 from .language import DEFAULT_LANGUAGE, LANGUAGES, current_language
 
@@ -22,14 +23,22 @@ def N_(message: str) -> str:
     return message
 
 
-@cache  # a file of the installed package: read once per process
-def catalogue(language: str) -> NullTranslations:
-    """The compiled catalogue of a language (English needs none)."""
+def _load(language: str) -> NullTranslations:
     if language == DEFAULT_LANGUAGE:
-        return NullTranslations()
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}")
+        return NullTranslations()  # the source language needs none
     return Translations.load(str(TRANSLATIONS_DIR), [language], DOMAIN)
+
+
+# Files of the package, read when it is imported: every message of every page looks one up.
+CATALOGUES = {language: _load(language) for language in LANGUAGES}
+
+
+def catalogue(language: str) -> NullTranslations:
+    """The compiled catalogue of a language; ValueError for an unknown one."""
+    found = CATALOGUES.get(language)
+    if found is None:
+        raise ValueError(f"unknown language {language!r}")
+    return found
 
 
 def catalogue_gaps(language: str) -> list[str]:
@@ -52,7 +61,7 @@ def catalogue_gaps(language: str) -> list[str]:
     return gaps
 
 
-@cache  # files of the installed package: read once per process
+@memoize(caches.CATALOGUES, entries=1)  # files of the package: read once per process
 def complete_languages() -> tuple[str, ...]:
     """English, and every language whose catalogue translates every message."""
     return (DEFAULT_LANGUAGE,) + tuple(

@@ -8,15 +8,15 @@ article's title) stays as written. The extractor reads the same declarations.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
 from .. import model
+from ..caches import LOCALIZED, Cache
 from ..model import Content
 from .catalogues import catalogue
-from .language import DEFAULT_LANGUAGE, current_language
+from .language import DEFAULT_LANGUAGE, LANGUAGES, current_language
 
 T = TypeVar("T")
 Translate = Callable[[str], str]
@@ -80,19 +80,15 @@ class LocalizedContent:
     """The content in each language, made once per language on first use."""
 
     def __init__(self, content: Content) -> None:
-        self._by_language = {DEFAULT_LANGUAGE: content}
-        self._lock = threading.Lock()
+        self.english = content
+        self._translated: Cache[str, Content] = Cache(LOCALIZED, entries=len(LANGUAGES))
 
     def __getitem__(self, language: str) -> Content:
-        found = self._by_language.get(language)
-        if found is None:
-            with self._lock:
-                found = self._by_language.get(language)
-                if found is None:
-                    english = self._by_language[DEFAULT_LANGUAGE]
-                    found = localized(english, catalogue(language).gettext)
-                    self._by_language[language] = found
-        return found
+        if language == DEFAULT_LANGUAGE:
+            return self.english
+        return self._translated.get(
+            language, lambda: localized(self.english, catalogue(language).gettext)
+        )
 
     @property
     def current(self) -> Content:

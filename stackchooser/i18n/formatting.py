@@ -4,11 +4,11 @@ Dutch and French)."""
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from ..caches import FORMATTED, memoize
 from .language import current_language
 
 FORMAT_LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE"}
@@ -36,11 +36,11 @@ def _as_date(value: date | str) -> date:
 
 # Babel's formatting parses its patterns on every call; pages show the same few dates and
 # numbers again and again.
-@lru_cache(maxsize=4096)
+@memoize(FORMATTED, entries=4096)
 def _formatted_number(value: float, language: str) -> str:
     return format_decimal(value, locale=FORMAT_LOCALES[language])
 
 
-@lru_cache(maxsize=256)
+@memoize(FORMATTED, entries=256)
 def _formatted_date(value: date, pattern: str, language: str) -> str:
     return format_date(value, format=pattern, locale=FORMAT_LOCALES[language])

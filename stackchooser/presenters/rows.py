@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import Any, TypeVar
 
 from ..advisor import Advisor
+from ..caches import ROWS, Cache
 from ..engine import (
     Change,
     Edit,
@@ -260,23 +261,17 @@ def change_rows(
 
 # A page's reasons, plan parts and tensions come from a few hundred distinct ones, so their
 # rows are made once per advisor and language (the language decides the content in use).
-ROWS_KEPT = 4096
-
 Value = TypeVar("Value")
 Row = TypeVar("Row")
 
 
 def once_per_language(make: Callable[[Advisor, Value], Row]) -> Callable[[Advisor, Value], Row]:
-    """`make`, remembered per advisor, language in use and engine value (at most
-    ROWS_KEPT rows)."""
-
-    @lru_cache(maxsize=ROWS_KEPT)
-    def made(advisor: Advisor, language: str, value: Value) -> Row:
-        return make(advisor, value)
+    """`make`, remembered per advisor, language in use and engine value (caches.ROWS)."""
+    made: Cache[tuple[Advisor, str, Value], Row] = Cache(ROWS, entries=4096)
 
     @wraps(make)
     def row(advisor: Advisor, value: Value) -> Row:
-        return made(advisor, current_language(), value)
+        return made.get((advisor, current_language(), value), lambda: make(advisor, value))
 
     return row
 

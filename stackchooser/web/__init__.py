@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from ..caches import PAGES, STEPS, Cache
 from ..content import CONTENT_DIR
-from . import errors, language, pages, results, security, teams, wizard
+from ..i18n import LANGUAGES
+from . import errors, language, pages, results, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
+from .language import LanguagePrefix
+from .security import SecurityHeaders, WSGIApp
 from .session import CookieSessionInterface
-from .templating import RenderedFragments, install_template_helpers
+from .templating import install_template_helpers, rendered_fragments
 
 csrf = CSRFProtect()
 
 
-def _fingerprint(paths: list[Path]) -> str:
+def fingerprint(folders: Iterable[Path]) -> str:
+    """A hash of the files under `folders`: each one's name relative to its folder and its
+    bytes, never an absolute path, so every install of one build agrees."""
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.as_posix().encode())
-        digest.update(path.read_bytes())
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -39,22 +48,17 @@ def register(app: Flask) -> None:
     static_dir = Path(app.static_folder or "")
     template_dir = Path(app.template_folder or "")
     static_versions = {
-        path.relative_to(static_dir).as_posix(): _fingerprint([path])[:10]
+        path.relative_to(static_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:10]
         for path in static_dir.rglob("*")
         if path.is_file()
     }
-    app.config["BUILD_ID"] = app.config["BUILD_ID"] or _fingerprint(
-        [
-            p
-            for folder in (static_dir, template_dir, CONTENT_DIR)
-            for p in folder.rglob("*")
-            if p.is_file()
-        ]
+    app.config["BUILD_ID"] = app.config["BUILD_ID"] or fingerprint(
+        (static_dir, template_dir, CONTENT_DIR)
     )
     # CACHE_BYTES bounds what a process keeps rendered: an eighth for the pieces that pages
     # share (templating.CachedFragments), the rest for whole renderings.
     fragment_bytes = app.config["CACHE_BYTES"] // 8
-    app.jinja_env.fragments = RenderedFragments(fragment_bytes)  # type: ignore[attr-defined]
+    app.jinja_env.fragments = rendered_fragments(fragment_bytes)  # type: ignore[attr-defined]
     rendered = RenderedCache(
         app.config["RESULT_CACHE_SIZE"],
         app.config["BUILD_ID"],
@@ -62,24 +66,38 @@ def register(app: Flask) -> None:
         app.config["CACHE_BYTES"] - fragment_bytes,
     )
     app.extensions["stackchooser_rendered"] = rendered
-    # Rendered results are answered before the framework; security headers wrap both.
-    app.wsgi_app = CachedResults(  # type: ignore[method-assign]
-        app.wsgi_app,
-        rendered,
-        cached_paths(app),
-        app.config["PUBLIC_URL"],
-    )
-    # The language comes from the path's prefix, before the cache (whose keys include it).
+    languages = len(LANGUAGES)
+    app.extensions["stackchooser_pages"] = Cache(PAGES, entries=2 * languages)
+    questions = len(app.extensions["stackchooser"].content.questions)
+    app.extensions["stackchooser_steps"] = Cache(STEPS, entries=2 * questions * languages)
     language.register(app)
-    app.wsgi_app = language.LanguagePrefix(  # type: ignore[method-assign]
-        app.wsgi_app, app.config["SITE_LANGUAGES"]
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(
+        app.config["PUBLIC_URL"], app.config["EXTRA_TRUSTED_HOSTS"]
     )
-    # Before any cache: the path is the site's own, the Host trusted, a body bounded.
-    hosts = trusted_hosts(app.config["PUBLIC_URL"], app.config["EXTRA_TRUSTED_HOSTS"])
-    app.config["TRUSTED_HOSTS"] = hosts
-    app.wsgi_app = RequestGuard(  # type: ignore[method-assign]
-        app.wsgi_app, hosts, app.config["MAX_CONTENT_LENGTH"]
-    )
-    security.register(app)
-
     install_template_helpers(app, static_versions)
+    app.wsgi_app = wsgi_stack(app, rendered)  # type: ignore[method-assign,assignment]
+
+
+def wsgi_stack(app: Flask, rendered: RenderedCache) -> WSGIApp:
+    """The app's WSGI callable: Flask wrapped in the site's layers, listed here from the
+    outside in (docs/ARCHITECTURE.md draws the whole request path)."""
+    config = app.config
+    proxies = config["PROXY_COUNT"]
+    layers: list[Callable[[WSGIApp], WSGIApp]] = [
+        # The client's address, scheme and host from that many trusted proxies' headers.
+        lambda inner: (
+            ProxyFix(inner, x_for=proxies, x_proto=proxies, x_host=proxies) if proxies else inner
+        ),
+        # The security headers on every response, the guard's refusals included.
+        SecurityHeaders,
+        # Before any cache: a trusted Host, no SCRIPT_NAME from the client, a bounded body.
+        lambda inner: RequestGuard(inner, config["TRUSTED_HOSTS"], config["MAX_CONTENT_LENGTH"]),
+        # /nl and /fr move into SCRIPT_NAME; the language is in use for the whole request.
+        lambda inner: LanguagePrefix(inner, config["SITE_LANGUAGES"]),
+        # Renderings already kept are answered here, without entering Flask.
+        lambda inner: CachedResults(inner, rendered, cached_paths(app), config["PUBLIC_URL"]),
+    ]
+    wsgi: WSGIApp = app.wsgi_app
+    for layer in reversed(layers):
+        wsgi = layer(wsgi)
+    return wsgi

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from werkzeug.http import parse_etags
 
-from ..formats import BY_KIND, FORMATS, Format, Subject, render_outside_site
+from ..caches import RENDERED, Cache
+from ..formats import BY_KIND, FORMATS, Format, render_outside_site
 from .helpers import advisor, find_subject, links_for
 
 # A result never changes for a code, but its page does change with a deploy (the ETag
@@ -71,51 +70,44 @@ def cache_key(kind: str, code: str, environ: Mapping[str, Any], public_url: str 
 
 
 class RenderedCache:
-    """A thread-safe least-recently-used cache of rendered results, bounded both in
-    entries and in bytes (so many small renderings cannot push out the costly ones
-    without bound, nor many large ones grow the process)."""
+    """Renderings with their ETags and headers, kept least recently used first out,
+    bounded both in entries and in bytes (so many small renderings cannot push out the
+    costly ones without bound, nor many large ones grow the process): caches.RENDERED."""
 
     def __init__(self, size: int, salt: str, max_age: int, max_bytes: int = 64 * 2**20) -> None:
-        self.size = size
-        self.max_bytes = max_bytes
         self.salt = salt.encode()
         self.max_age = max_age
-        self._items: OrderedDict[CacheKey, Rendered] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        self._kept: Cache[CacheKey, Rendered] = Cache(
+            RENDERED, entries=size, max_bytes=max_bytes, size_of=lambda found: len(found.body)
+        )
 
     def peek(self, key: CacheKey) -> Rendered | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
+        return self._kept.peek(key)
 
     def get(self, key: CacheKey, render: Callable[[], bytes]) -> Rendered:
         """The cached rendering, or `render()` now and keep it (exceptions are not kept)."""
-        found = self.peek(key)
-        if found is not None:
-            return found
-        body = render()
+        # The WSGI fast path (CachedResults) has looked once already and counted it.
+        found = self._kept.peek(key, count=False)
+        if found is None:
+            found = self._rendered(key, render())
+            self._kept.put(key, found)
+        return found
+
+    def _rendered(self, key: CacheKey, body: bytes) -> Rendered:
         etag = hashlib.sha256(self.salt + b"\0" + body).hexdigest()[:24]
-        rendered = Rendered(body, etag, _headers(key[0], key[1], etag, self.max_age))
-        with self._lock:
-            previous = self._items.pop(key, None)
-            self._bytes -= len(previous.body) if previous is not None else 0
-            self._items[key] = rendered
-            self._bytes += len(body)
-            while self._items and (len(self._items) > self.size or self._bytes > self.max_bytes):
-                _, evicted = self._items.popitem(last=False)
-                self._bytes -= len(evicted.body)
-        return rendered
+        return Rendered(body, etag, _headers(key[0], key[1], etag, self.max_age))
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._kept)
+
+    @property
+    def max_bytes(self) -> int | None:
+        return self._kept.max_bytes
 
     @property
     def bytes(self) -> int:
         """The bytes of rendered bodies held now."""
-        return self._bytes
+        return self._kept.bytes
 
 
 def _not_modified(environ: Mapping[str, Any], etag: str) -> bool:
@@ -165,28 +157,17 @@ def respond_cached(kind: str, key: str, render: Callable[[], bytes]) -> Response
 def render(fmt: Format, key: str) -> bytes:
     """A result or team in one format: find it, build the view model, render it."""
     model = fmt.build(advisor(), find_subject(fmt, key), links_for(fmt, key))
-    if fmt.engine != "site":
+    if fmt.renderer != "site templates":
         return render_outside_site(fmt, model, advisor())
     assert fmt.template is not None
     return render_template(fmt.template, **{fmt.context: model}).encode()
 
 
-def add_format_routes(bp: Blueprint, subject: Subject, rule: str) -> None:
-    """One cached GET route per web format of `subject`: `rule` plus the format's suffix,
-    under the format's endpoint name."""
-    variable = rule[rule.index("<") + 1 : rule.index(">")]
-    for fmt in FORMATS:
-        if fmt.subject != subject or fmt.suffix is None or fmt.endpoint is None:
-            continue
-
-        def view(fmt: Format = fmt, **keys: str) -> Response:
-            key = keys[variable]
-            return respond_cached(fmt.kind, key, lambda: render(fmt, key))
-
-        view.__doc__ = f"The {subject} as {fmt.name} ({fmt.content_type})."
-        bp.add_url_rule(
-            rule + fmt.suffix, endpoint=fmt.endpoint.split(".")[1], view_func=view, methods=["GET"]
-        )
+def respond(kind: str, key: str) -> Response:
+    """A result or team (`key`: its code or codes) in the format of `kind`, from the
+    app's cache or rendered now and kept: what every format's route answers."""
+    fmt = BY_KIND[kind]
+    return respond_cached(kind, key, lambda: render(fmt, key))
 
 
 class CachedResults:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -10,6 +9,7 @@ from wtforms import Field, RadioField, SelectMultipleField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
+from ..caches import FORM_CLASSES, memoize
 from ..engine import AnswerError, normalize_answer
 from ..i18n import _
 from ..model import Question
@@ -78,7 +78,7 @@ def _field(question: Question) -> Field:
     )
 
 
-@cache
+@memoize(FORM_CLASSES, entries=64)
 def form_class(question: Question) -> type[AnswerForm]:
     """The form for one question's page; its one field is named after the question."""
     return type(f"{question.id.title()}Form", (AnswerForm,), {question.id: _field(question)})

@@ -97,20 +97,20 @@ def result_links() -> CodeLink:
     """Results' absolute links (the JSON, records and teams link absolutely), for the many
     codes of one rendering (a change's or a member's, all made by the codec): the site's
     address and the page's shape are looked up once."""
-    base, page = public_url(""), result_pages()
+    base, page = public_url(""), result_paths()
     return lambda code: base + page(code)
 
 
-def result_pages() -> CodeLink:
-    """`result_page` for the many codes of one rendering, its shape looked up once."""
-    before, after = result_page(CODE_SLOT).rsplit(CODE_SLOT, 1)
+def result_paths() -> CodeLink:
+    """`result_path` for the many codes of one rendering, its shape looked up once."""
+    before, after = result_path(CODE_SLOT).rsplit(CODE_SLOT, 1)
     return lambda code: before + code + after
 
 
 CODE_SLOT = "codeslot"  # a stand-in no permalink code can be (o and l are not in its alphabet)
 
 
-def result_page(code: str) -> str:
+def result_path(code: str) -> str:
     """A result's page on this site (a path)."""
     return site_link("results.page", code=code)
 
@@ -129,9 +129,9 @@ def edit_links(code: str) -> Callable[[str], str]:
 def links_for(fmt: Format, key: str) -> Links:
     """The links a rendering of a result or team uses."""
     if fmt.subject == "team":
-        return Links(team_link(key), key, result_links(), result_pages())
+        return Links(team_link(key), key, result_links(), result_paths())
     link = result_links()
-    return Links(link(key), key, link, result_pages(), edit_links(key))
+    return Links(link(key), key, link, result_paths(), edit_links(key))
 
 
 def api_error(message: str, field: str | None, status: int = 400) -> Response:

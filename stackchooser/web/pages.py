@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
+from ..caches import Cache
 from ..i18n import current_language
 from ..presenters import ruleset_view
 from .helpers import advisor
@@ -17,12 +18,10 @@ PAGE_CACHE = "public, max-age=600"
 
 def _rendered_once(name: str, render: Callable[[], str]) -> Response:
     """Pages that depend on nothing but the content are rendered once per process and
-    language."""
-    pages: dict[tuple[str, str], str] = current_app.extensions.setdefault("stackchooser_pages", {})
-    key = (name, current_language())
-    if key not in pages:
-        pages[key] = render()
-    return Response(pages[key], mimetype="text/html", headers={"Cache-Control": PAGE_CACHE})
+    language (caches.PAGES)."""
+    pages: Cache[tuple[str, str], str] = current_app.extensions["stackchooser_pages"]
+    html = pages.get((name, current_language()), render)
+    return Response(html, mimetype="text/html", headers={"Cache-Control": PAGE_CACHE})
 
 
 @bp.get("/")

@@ -1,8 +1,8 @@
 """Results for permalink codes, in every web format of the format table, and the JSON API.
 
-The routes come from the table (stackchooser/formats.py): each fetches the result, asks
-the format's presenter for its view model and renders it; the rendering is kept by the
-result cache (see cache.py).
+Each format's route (one per entry of the format table, stackchooser/formats.py) fetches
+the result, asks the format's presenter for its view model and renders it; the rendering
+is kept by the result cache (see cache.py).
 """
 
 from __future__ import annotations
@@ -16,11 +16,40 @@ from ..advisor import RequestError, answers_from_json
 from ..engine import AnswerError
 from ..i18n import current_language, use_language
 from ..openapi import openapi_document
-from .cache import add_format_routes
+from .cache import respond
 from .helpers import advisor, api_error, public_url, result_links
 
 bp = Blueprint("results", __name__)
-add_format_routes(bp, "result", "/r/<code>")
+
+
+# A result in each web format of the format table (formats.py names these endpoints).
+@bp.get("/r/<code>")
+def page(code: str) -> Response:
+    """The result's page."""
+    return respond("result_html", code)
+
+
+@bp.get("/r/<code>.json")
+def as_json(code: str) -> Response:
+    return respond("result_json", code)
+
+
+@bp.get("/r/<code>.md")
+def as_markdown(code: str) -> Response:
+    """The result as a Markdown decision record (a download)."""
+    return respond("result_md", code)
+
+
+@bp.get("/r/<code>.png")
+def preview(code: str) -> Response:
+    """The result's link preview (1200×630)."""
+    return respond("result_png", code)
+
+
+@bp.get("/r/<code>.svg")
+def badge(code: str) -> Response:
+    """A small badge with the verdict."""
+    return respond("result_svg", code)
 
 
 @bp.get("/api/v1/openapi.json")

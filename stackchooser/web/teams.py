@@ -8,13 +8,13 @@ and ends on the longer team link.
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, session, url_for
+from flask import Blueprint, Response, redirect, session, url_for
 from werkzeug.wrappers import Response as Redirect
 
 from ..i18n import _
 from ..permalink import PermalinkError
 from ..team import TeamError
-from .cache import add_format_routes
+from .cache import respond
 from .forms import ConfirmForm
 from .helpers import (
     ANSWERS_KEY,
@@ -26,7 +26,30 @@ from .helpers import (
 )
 
 bp = Blueprint("teams", __name__)
-add_format_routes(bp, "team", "/t/<codes>")
+
+
+# A team in each web format of the format table (formats.py names these endpoints).
+@bp.get("/t/<codes>")
+def page(codes: str) -> Response:
+    """The team's page."""
+    return respond("team_html", codes)
+
+
+@bp.get("/t/<codes>.json")
+def as_json(codes: str) -> Response:
+    return respond("team_json", codes)
+
+
+@bp.get("/t/<codes>.md")
+def as_markdown(codes: str) -> Response:
+    """The team as a Markdown decision record (a download)."""
+    return respond("team_md", codes)
+
+
+@bp.get("/t/<codes>.png")
+def preview(codes: str) -> Response:
+    """The team's link preview (1200×630)."""
+    return respond("team_png", codes)
 
 
 @bp.route("/t/<codes>/add", methods=["GET", "POST"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
@@ -24,6 +23,7 @@ from jinja2.ext import Extension
 from jinja2.parser import Parser
 from markupsafe import Markup
 
+from ..caches import COMPILED, LINK_SHAPES, PIECES, STATIC_URLS, Cache
 from ..i18n import FORMAT_LOCALES, current_language, language_prefix
 from ..kinds import display_name
 
@@ -40,17 +40,15 @@ class CompiledTemplates(BytecodeCache):
     gives each environment the same settings."""
 
     def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-        self._lock = threading.Lock()
+        self._compiled: Cache[str, bytes] = Cache(COMPILED, entries=256)
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        compiled = self._compiled.get(bucket.key)
+        compiled = self._compiled.peek(bucket.key)
         if compiled is not None:
             bucket.bytecode_from_string(compiled)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with self._lock:
-            self._compiled[bucket.key] = bucket.bytecode_to_string()
+        self._compiled.put(bucket.key, bucket.bytecode_to_string())
 
 
 COMPILED_TEMPLATES = CompiledTemplates()
@@ -75,13 +73,13 @@ class CachedFragments(Extension):
     parts, tensions and chart bars a language (about 0.6 MB, after 6,000 random pages),
     so on a page never asked for before most of its pieces are already rendered. The kept
     HTML is bounded in bytes (an eighth of CACHE_BYTES, set when the app is made): past
-    it, the pieces start again from empty."""
+    it, the least recently used pieces go."""
 
     tags = {"cached"}
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
-        environment.extend(fragments=RenderedFragments(FRAGMENT_BYTES))  # until the app sets it
+        environment.extend(fragments=rendered_fragments(FRAGMENT_BYTES))  # until the app sets it
 
     def parse(self, parser: Parser) -> nodes.Node:
         lineno = next(parser.stream).lineno
@@ -92,47 +90,17 @@ class CachedFragments(Extension):
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 
     def _fragment(self, place: str, key: Hashable, caller: Callable[[], str]) -> str:
-        fragments: RenderedFragments = self.environment.fragments  # type: ignore[attr-defined]
+        fragments: Cache[Hashable, str] = self.environment.fragments  # type: ignore[attr-defined]
         return fragments.get((place, current_language(), key), caller)
 
 
 FRAGMENT_BYTES = 4 * 2**20
 
 
-class RenderedFragments:
-    """Rendered template fragments by key, holding at most `budget` bytes of strings."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self.size = 0
-        self._kept: dict[Hashable, str] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, render: Callable[[], str]) -> str:
-        """The fragment kept under `key`, or `render()`'s, kept."""
-        found = self._kept.get(key)
-        if found is not None:
-            return found
-        found = render()
-        size = sys.getsizeof(found)  # the string's memory (curly quotes take 2 bytes a letter)
-        with self._lock:  # a worker's threads share the pieces
-            if self.size + size > self.budget:
-                self._clear()  # a bounded set of pieces: start again rather than track age
-            if key not in self._kept:
-                self._kept[key] = found
-                self.size += size
-        return found
-
-    def clear(self) -> None:
-        with self._lock:
-            self._clear()
-
-    def _clear(self) -> None:
-        self._kept.clear()
-        self.size = 0
-
-    def __len__(self) -> int:
-        return len(self._kept)
+def rendered_fragments(budget: int) -> Cache[Hashable, str]:
+    """Rendered template fragments by key, holding at most `budget` bytes of strings (a
+    string's memory: curly quotes take two bytes a letter)."""
+    return Cache(PIECES, entries=2**16, max_bytes=budget, size_of=sys.getsizeof)
 
 
 class SiteLinks:
@@ -143,22 +111,23 @@ class SiteLinks:
     it as `link`; the views' helpers call it through :func:`site_link`."""
 
     def __init__(self) -> None:
-        self.shapes: dict[tuple[str, ...], str] = {}
+        self.shapes: Cache[tuple[str, ...], str] = Cache(LINK_SHAPES, entries=256)
 
     def __call__(self, endpoint: str, **values: Any) -> str:
         prefix = language_prefix(current_language())
         for value in values.values():
             if not CODE_LIKE.fullmatch(str(value)):
                 return prefix + url_for(endpoint, **values).removeprefix(request.script_root)
-        key = (endpoint, *values)
-        path = self.shapes.get(key)
-        if path is None:
-            slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
-            path = url_for(endpoint, **slots).removeprefix(request.script_root)
-            self.shapes[key] = path
+        path = self.shapes.get((endpoint, *values), lambda: self.shape(endpoint, values))
         for name, value in values.items():
             path = path.replace(f"SLOT{name}", str(value))
         return prefix + path
+
+    @staticmethod
+    def shape(endpoint: str, values: Mapping[str, Any]) -> str:
+        """The endpoint's path with a slot where each value goes."""
+        slots: dict[str, Any] = {name: f"SLOT{name}" for name in values}
+        return url_for(endpoint, **slots).removeprefix(request.script_root)
 
 
 def site_link(endpoint: str, **values: Any) -> str:
@@ -169,16 +138,17 @@ def site_link(endpoint: str, **values: Any) -> str:
 
 def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> None:
     """The globals and filters every template may use."""
-    static_urls: dict[str, str] = {}
+    static_urls: Cache[str, str] = Cache(STATIC_URLS, entries=256)
 
     def static_url(filename: str) -> str:
         """A static file's versioned URL (the same for every request: built once)."""
-        if filename not in static_urls:
-            # The same for every language: static files live outside its prefix.
-            static_urls[filename] = url_for(
+        # The same for every language: static files live outside its prefix.
+        return static_urls.get(
+            filename,
+            lambda: url_for(
                 "static", filename=filename, v=static_versions.get(filename)
-            ).removeprefix(request.script_root)
-        return static_urls[filename]
+            ).removeprefix(request.script_root),
+        )
 
     article = app.extensions["stackchooser"].content.article
 

@@ -24,6 +24,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
+from ..caches import Cache
 from ..engine import AnswerError, normalize_answer
 from ..i18n import N_, _, current_language
 from ..model import Question
@@ -182,20 +183,19 @@ CSRF_MARK = "{csrf-token}"  # cannot occur in a page: braces are not in tokens o
 def _prebuilt_step(index: int, changing: bool) -> PrebuiltStep:
     """The page of the question at `index`, rendered once per process (and per way in:
     from the previous step or from the check page); most of a step's cost was rendering."""
-    steps: dict[tuple[int, bool, str], PrebuiltStep] = current_app.extensions.setdefault(
-        "stackchooser_steps", {}
-    )
-    key = (index, changing, current_language())
-    if key not in steps:
-        question = _questions()[index]
-        form = form_class(question)(data={question.id: None})
-        html = _render_step(form, index, changing, mark=True)
-        # The token this rendering made becomes a slot for each visitor's own.
-        csrf_field = getattr(form, "csrf_token", None)  # absent when CSRF is switched off
-        if csrf_field is not None:
-            html = html.replace(csrf_field.current_token, CSRF_MARK)
-        steps[key] = PrebuiltStep(html, question.option_ids)
-    return steps[key]
+    steps: Cache[tuple[int, bool, str], PrebuiltStep] = current_app.extensions["stackchooser_steps"]
+    return steps.get((index, changing, current_language()), lambda: _build_step(index, changing))
+
+
+def _build_step(index: int, changing: bool) -> PrebuiltStep:
+    question = _questions()[index]
+    form = form_class(question)(data={question.id: None})
+    html = _render_step(form, index, changing, mark=True)
+    # The token this rendering made becomes a slot for each visitor's own.
+    csrf_field = getattr(form, "csrf_token", None)  # absent when CSRF is switched off
+    if csrf_field is not None:
+        html = html.replace(csrf_field.current_token, CSRF_MARK)
+    return PrebuiltStep(html, question.option_ids)
 
 
 @bp.route("/check", methods=["GET", "POST"])

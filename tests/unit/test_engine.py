@@ -11,6 +11,7 @@ from stackchooser.engine import (
     Change,
     _points,
     _question_points,
+    _tables,
     normalize_answers,
     recommend,
 )
@@ -265,7 +266,7 @@ def test_memoized_question_points_equal_scoring_afresh(
             canonical, ruleset, (question.id,)
         )
     # The memo holds at most one entry per combination of the answers it reads.
-    for question_id, memo in ruleset.points_memo.items():
+    for question_id, memo in _tables(ruleset).points.items():
         combinations = 1
         for read in ruleset.point_inputs[question_id]:
             question = ruleset.question(read)

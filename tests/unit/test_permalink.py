@@ -230,4 +230,4 @@ def test_layouts_are_worked_out_once_per_list_and_stay_bounded() -> None:
     fresh_lists = [list(questions) for _ in range(200)]  # kept alive: no id() is reused
     for fresh in fresh_lists:
         assert encode(answers, RULESET.version, fresh) == code
-    assert len(permalink._layout._made) <= permalink._layout.bound
+    assert len(permalink._layout.cache) <= permalink._layout.cache.entries == 64

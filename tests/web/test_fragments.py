@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Hashable
 
 from flask import Flask
 
 from stackchooser import create_app
 from stackchooser.advisor import Advisor
-from stackchooser.web.templating import RenderedFragments
+from stackchooser.caches import Cache
+from stackchooser.web.templating import rendered_fragments
 from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3
 
 
@@ -37,7 +39,7 @@ def _pages(advisor: Advisor) -> list[str]:
     return [prefix + path for path in paths for prefix in ("", "/nl", "/fr")]
 
 
-def _fragments(app: Flask) -> RenderedFragments:
+def _fragments(app: Flask) -> Cache[Hashable, str]:
     return app.jinja_env.fragments  # type: ignore[attr-defined,no-any-return]
 
 
@@ -58,12 +60,12 @@ def test_pages_built_from_kept_pieces_equal_pages_rendered_afresh() -> None:
 
 
 def test_kept_pieces_stay_within_their_byte_budget() -> None:
-    fragments = RenderedFragments(budget=500)
+    fragments = rendered_fragments(500)
     for number in range(50):
         piece = fragments.get(("place", "en", number), lambda n=number: f"<p>“{n:030}”</p>")
         assert piece == f"<p>“{number:030}”</p>"
-        assert fragments.size <= 500
-        assert fragments.size == sum(sys.getsizeof(p) for p in fragments._kept.values())
+        assert fragments.bytes <= 500
+        assert fragments.bytes == sum(sys.getsizeof(p) for p in fragments.values())
     calls = []
     kept = fragments.get(("place", "en", 49), lambda: calls.append(1) or "other")
     assert kept == f"<p>“{49:030}”</p>" and not calls  # the last one is still kept
@@ -71,5 +73,5 @@ def test_kept_pieces_stay_within_their_byte_budget() -> None:
 
 def test_kept_pieces_and_renderings_share_the_cache_budget() -> None:
     app = create_app({"TESTING": True, "SECRET_KEY": "test-secret", "CACHE_BYTES": 8_000_000})
-    assert _fragments(app).budget == 1_000_000
+    assert _fragments(app).max_bytes == 1_000_000
     assert app.extensions["stackchooser_rendered"].max_bytes == 7_000_000

@@ -1,0 +1,178 @@
+"""What each in-process cache earns under a mixed traffic, measured by switching it off:
+
+    .venv/bin/python -m bench.caches [--no-write] [--requests N] [--rounds R]
+
+The traffic is drawn once and replayed for every measurement: result pages and their
+JSON, records, previews and badges for codes drawn from a pool with a few popular ones
+(as shared links are), team pages, API calls with fresh answer sets, questionnaire steps,
+the landing and methodology pages, in English, Dutch and French. Each round makes a new
+app in a process whose caches start empty, and times its making and the traffic (CPU
+time); each cache's saving is the median, over the rounds, of the time with it switched
+off minus the time with every cache on, measured alternately. Written to
+docs/BENCHMARKS.md; docs/ARCHITECTURE.md's table of caches quotes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bench.common import machine_description, write_section
+from bench.inprocess import _answer_sets
+from stackchooser import caches, create_app
+
+SETTINGS = {"TESTING": True, "SECRET_KEY": "benchmark-only-secret", "WTF_CSRF_ENABLED": False}
+LANGUAGES = ("",) * 7 + ("/nl",) * 2 + ("/fr",)
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    body: dict[str, object] | None = None
+
+
+def traffic(count: int, seed: int = 11) -> list[Request]:
+    """`count` requests of a mixed traffic (see the module's docstring)."""
+    app = create_app(SETTINGS)
+    advisor = app.extensions["stackchooser"]
+    sets = _answer_sets(app, 3000, seed)
+    codes = [advisor.code_for(answers) for answers in sets]
+    questions = [question.id for question in advisor.content.questions]
+    rnd = random.Random(seed)
+    popular = [1 / (rank + 1) ** 1.1 for rank in range(len(codes))]  # a few shared a lot
+
+    def code() -> str:
+        return rnd.choices(codes, popular)[0]
+
+    kinds: list[tuple[float, Callable[[], Request]]] = [
+        (30, lambda: Request("GET", f"/r/{code()}")),
+        (8, lambda: Request("GET", f"/r/{code()}.json")),
+        (5, lambda: Request("GET", f"/r/{code()}.md")),
+        (8, lambda: Request("GET", f"/r/{code()}.png")),
+        (4, lambda: Request("GET", f"/r/{code()}.svg")),
+        (8, lambda: Request("GET", "/t/" + "-".join(code() for _ in range(rnd.randint(2, 4))))),
+        (10, lambda: Request("POST", "/api/v1/recommendation", _body(rnd.choice(sets)))),
+        (19, lambda: Request("GET", f"/questions/{rnd.choice(questions)}")),
+        (5, lambda: Request("GET", "/")),
+        (3, lambda: Request("GET", "/methodology")),
+    ]
+    weights = [weight for weight, _ in kinds]
+    found = []
+    for _ in range(count):
+        made = rnd.choices(kinds, weights)[0][1]()
+        prefix = rnd.choice(LANGUAGES) if made.method == "GET" else ""
+        found.append(Request(made.method, prefix + made.path, made.body))
+    return found
+
+
+def _body(answers: dict[str, object]) -> dict[str, object]:
+    return {"answers": {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}}
+
+
+@dataclass(frozen=True)
+class Run:
+    making_ms: float  # CPU ms to make the app
+    request_ms: float  # CPU ms per request of the traffic
+    counts: dict[str, caches.Counts]
+
+
+def run(requests: list[Request], off: tuple[str, ...] = ()) -> Run:
+    """Make an app with every cache empty and replay the traffic, `off` switched off."""
+    caches.clear_all()
+    caches.reset_counts()
+    with caches.switched_off(*off):
+        started = time.process_time()
+        app = create_app(SETTINGS)
+        made = time.process_time()
+        client = app.test_client()
+        client.get("/start")  # a visitor who has answered every question, and goes back
+        for question in app.extensions["stackchooser"].content.questions:
+            answer = [] if question.multiple else question.option_ids[0]
+            client.post(f"/questions/{question.id}", data={question.id: answer})
+        for request in requests:
+            response = client.open(request.path, method=request.method, json=request.body)
+            assert response.status_code in (200, 302), (request, response.status_code)
+        done = time.process_time()
+    return Run((made - started) * 1000, (done - made) * 1000 / len(requests), caches.counts())
+
+
+@dataclass(frozen=True)
+class Earning:
+    name: str
+    hit_rate: float
+    entries: int
+    saved_ms: float  # per request of the traffic
+    saved_share: float  # of a request's cost with every cache on
+    making_saved_ms: float
+
+
+def measure(count: int, rounds: int) -> tuple[list[Earning], float]:
+    requests = traffic(count)
+    names = sorted(caches.DECLARED)
+    base: list[Run] = []
+    without: dict[str, list[Run]] = {name: [] for name in names}
+    for _ in range(rounds):
+        for name in names:
+            base.append(run(requests))
+            without[name].append(run(requests, (name,)))
+    cost = statistics.median(r.request_ms for r in base)
+    earnings = []
+    for name in names:
+        pairs = list(zip(base[names.index(name) :: len(names)], without[name], strict=True))
+        saved = statistics.median(off.request_ms - on.request_ms for on, off in pairs)
+        making = statistics.median(off.making_ms - on.making_ms for on, off in pairs)
+        counts = base[0].counts[name]
+        earnings.append(Earning(name, counts.hit_rate, counts.entries, saved, saved / cost, making))
+    return earnings, cost
+
+
+def render(earnings: list[Earning], cost: float, count: int, rounds: int) -> str:
+    rows = [
+        "| cache | hit rate | entries after | saved per request | share | saved making an app |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for e in sorted(earnings, key=lambda e: -e.saved_ms):
+        rows.append(
+            f"| {e.name} | {e.hit_rate:.0%} | {e.entries} | {e.saved_ms * 1000:.0f} µs "
+            f"| {e.saved_share:.0%} | {e.making_saved_ms:.0f} ms |"
+        )
+    return "\n".join(
+        [
+            "## What each in-process cache earns",
+            "",
+            f"Measured {time.strftime('%Y-%m-%d')} on {machine_description()} with "
+            f"`.venv/bin/python -m bench.caches`: {count} requests of a mixed traffic "
+            "(results and their formats for codes with a few popular ones, teams, the API, "
+            "questionnaire steps, landing and methodology, in three languages), replayed "
+            f"by a new app with empty caches; medians of {rounds} rounds of each cache "
+            "switched off against every cache on, alternately. With every cache on a "
+            f"request cost {cost:.2f} CPU ms. The hit rate counts every lookup; the saving "
+            "is CPU time per request of the traffic, and separately the saving in making "
+            "the app (which a worker does once, the tests hundreds of times).",
+            "",
+            *rows,
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    earnings, cost = measure(args.requests, args.rounds)
+    report = render(earnings, cost, args.requests, args.rounds)
+    print(report)
+    if not args.no_write:
+        write_section("caches", report)
+        print("written to docs/BENCHMARKS.md")
+
+
+if __name__ == "__main__":
+    main()
