@@ -102,12 +102,6 @@ RESULTS = Declaration(
     "RESULT_CACHE_SIZE entries per app",
     "nothing: a code's result is fixed by its ruleset",
 )
-ROWS = Declaration(
-    "rows",
-    "the view model's rows of reasons, plan parts and tensions, per language (presenters)",
-    "4,096 rows per process",
-    "nothing: a row is a function of the content and the engine's value",
-)
 LOCALIZED = Declaration(
     "localized content",
     "the content translated into each language (i18n/content.py)",
@@ -126,12 +120,6 @@ FORMATTED = Declaration(
     "numbers and dates written per locale by Babel (i18n/formatting.py)",
     "4,096 numbers and 256 dates per process",
     "nothing",
-)
-PICTURES = Declaration(
-    "pictures",
-    "link previews (PNG) by what they show (preview.py)",
-    "256 pictures per process",
-    "nothing: a picture is a function of what it shows",
 )
 PICTURE_PARTS = Declaration(
     "picture parts",

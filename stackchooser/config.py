@@ -77,6 +77,11 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
     config: dict[str, Any] = {
         "ENV_NAME": environment,
         "SECRET_KEY": environ.get("SECRET_KEY") or None,
+        # Earlier keys that still verify sessions and form tokens while a new SECRET_KEY
+        # rolls out to every host (comma-separated).
+        "SECRET_KEY_FALLBACKS": [
+            key.strip() for key in environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key.strip()
+        ],
         # Only PUBLIC_URL decides the host in permalinks when set (recommended behind a proxy).
         "PUBLIC_URL": environ.get("PUBLIC_URL", "").rstrip("/") or None,
         "PROXY_COUNT": _int_from_env(environ, "PROXY_COUNT", 0),
@@ -117,4 +122,8 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
             config["SECRET_KEY"] = secrets.token_hex(32)
         else:
             raise ConfigError(MISSING_SECRET)
+    if config["SECRET_KEY_FALLBACKS"] and "WTF_CSRF_SECRET_KEY" not in config:
+        # Flask-WTF signs form tokens with this; itsdangerous signs with the last key of a
+        # list and verifies with any, so a form opened before a rotation still posts.
+        config["WTF_CSRF_SECRET_KEY"] = [*config["SECRET_KEY_FALLBACKS"], config["SECRET_KEY"]]
     return config

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .caches import PICTURE_PARTS, PICTURES, memoize
+from .caches import PICTURE_PARTS, memoize
 from .engine import Recommendation
 from .i18n import (
     DEFAULT_LANGUAGE,
@@ -118,14 +118,12 @@ def preview_png(rec: Recommendation) -> bytes:
     return picture_png(result_picture(rec))
 
 
-@memoize(PICTURES, entries=256)
 def picture_png(picture: Picture) -> bytes:
     """A link preview (a result's or a team's), as PNG bytes (1200×630, 51 colours).
 
-    Kept by what it shows, so the many codes with the same verdict, scores and summary
-    share one drawing. Drawn in full colour (smooth text), then mapped to a fixed palette
-    and saved with light compression: under 10 ms, where an optimised full-colour PNG took
-    50.
+    Drawn in full colour (smooth text), then mapped to a fixed palette and saved with
+    light compression: under 10 ms, where an optimised full-colour PNG took 50. The
+    rendered cache keeps it per code.
     """
     with use_language(picture.language):
         return _draw(picture)

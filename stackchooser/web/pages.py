@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 
-from flask import Blueprint, Response, current_app, redirect, render_template, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template
 
 from ..caches import Cache
 from ..i18n import current_language
@@ -50,12 +52,24 @@ def methodology() -> Response:
 
 @bp.get("/healthz")
 def healthz() -> Response:
-    """200 when the app can serve: the content is loaded and a result can be computed."""
+    """200 when the app can serve: the content is loaded and a result can be computed.
+    It names the build and a fingerprint of the secret key (a keyed hash, never the key),
+    so an operator can tell whether several hosts run alike."""
     questions = advisor().content.current.questions
     advisor().recommend({q.id: [] if q.multiple else q.option_ids[0] for q in questions})
-    return Response("ok\n", mimetype="text/plain", headers={"Cache-Control": "no-store"})
+    text = f"ok\nbuild {current_app.config['BUILD_ID']}\nkey {key_fingerprint()}\n"
+    return Response(text, mimetype="text/plain", headers={"Cache-Control": "no-store"})
+
+
+def key_fingerprint() -> str:
+    """An HMAC of a fixed text under SECRET_KEY: equal on hosts that share the key, and
+    telling nothing of it."""
+    key = str(current_app.secret_key).encode()
+    return hmac.new(key, b"stackchooser key fingerprint", hashlib.sha256).hexdigest()[:16]
 
 
 @bp.get("/favicon.ico")
 def favicon() -> Response:
-    return redirect(url_for("static", filename="favicon.svg"), code=301)  # type: ignore[return-value]
+    """The icon, at its versioned address (as every page names it)."""
+    static_url = current_app.jinja_env.globals["static_url"]
+    return redirect(static_url("favicon.svg"), code=301)  # type: ignore[operator,return-value]

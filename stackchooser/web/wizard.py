@@ -47,6 +47,11 @@ SESSION_LOST = N_(
     "We could not find your earlier answers. They may have expired, or your browser "
     "may be blocking cookies. Please start again: it takes about two minutes."
 )
+# The browser sent its cookie, but the site could not read it (a change on our side).
+ANSWERS_LOST = N_(
+    "Sorry, the site lost your earlier answers: it could no longer read them after a "
+    "change on our side. Please start again: it takes about two minutes."
+)
 Stored = dict[str, str | list[str]]
 
 
@@ -81,7 +86,8 @@ def _step_url(question: Question, change: bool = False) -> str:
 
 
 def _lost() -> Response:
-    flash(_(SESSION_LOST), "warning")
+    lost_by_us = getattr(session, "lost", False)
+    flash(_(ANSWERS_LOST if lost_by_us else SESSION_LOST), "warning")
     return redirect(_step_url(_questions()[0]))
 
 

@@ -13,7 +13,7 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import stackchooser
-from stackchooser import model
+from stackchooser import caches, model
 
 PACKAGE = Path(stackchooser.__file__).parent
 FRAMEWORKS = ("flask", "flask_wtf", "jinja2", "werkzeug", "wtforms", "markupsafe", "babel")
@@ -159,3 +159,23 @@ def test_every_text_field_of_the_content_is_words_or_named_as_not() -> None:
             if words:
                 assert item.name not in NOT_WORDS.get(cls.__name__, set())
     assert unclassified == []
+
+
+def test_every_cache_is_declared_in_one_place_and_tabled() -> None:
+    """No cache outside stackchooser/caches.py's mechanism, and docs/ARCHITECTURE.md's
+    table names exactly the declared ones, each with its bound and invalidation."""
+    for path in PACKAGE.rglob("*.py"):
+        source = path.read_text()
+        for found in ("lru_cache", "functools import cache", "@cache\n"):
+            assert found not in source, f"{path.name}: {found} (use stackchooser.caches)"
+    architecture = (PACKAGE.parent / "docs" / "ARCHITECTURE.md").read_text()
+    section = architecture.split("### The in-process caches", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        cells[0]: cells
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith(("| cache ", "|---"))
+        for cells in [[cell.strip() for cell in line.strip("|").split("|")]]
+    }
+    assert set(rows) == set(caches.DECLARED)
+    for name, declaration in caches.DECLARED.items():
+        assert rows[name][2] == declaration.bound and rows[name][3] == declaration.invalidated_by

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask.testing import FlaskClient
 
+from stackchooser import create_app
 from tests.pages import check_page, get_page
 
 
@@ -33,7 +34,11 @@ def test_methodology_lists_every_strength(client: FlaskClient, advisor) -> None:
 def test_healthz(client: FlaskClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.text == "ok\n"
+    lines = response.text.splitlines()
+    assert lines[0] == "ok" and lines[1].startswith("build ")
+    assert lines[2].startswith("key ") and "test-secret" not in response.text
+    other = create_app({"TESTING": True, "SECRET_KEY": "another-secret"}).test_client()
+    assert other.get("/healthz").text.splitlines()[2] != lines[2]  # hosts can be compared
 
 
 def test_static_files_are_versioned_and_cached(client: FlaskClient) -> None:
