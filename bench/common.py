@@ -226,6 +226,7 @@ class LocalProxy:
     run: Path
     certificate: Path
     key: Path
+    more_upstream_ports: tuple[int, ...] = ()  # further app hosts
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
@@ -269,7 +270,10 @@ def local_nginx_config(template: str, local: LocalProxy) -> str:
             f"proxy_cache_path {run}/cache levels=1:2 keys_zone=results:10m max_size=256m "
             "inactive=7d use_temp_path=off;"
         ),
-        "upstream": f"server 127.0.0.1:{local.upstream_port};",
+        "upstream": " ".join(
+            f"server 127.0.0.1:{port} max_fails=0;"
+            for port in (local.upstream_port, *local.more_upstream_ports)
+        ),
         "listen http": f"listen 127.0.0.1:{local.http_port};",
         "redirect": f"return 301 https://$host:{local.https_port}$request_uri;",
         "listen https": f"listen 127.0.0.1:{local.https_port} ssl http2;",

@@ -1,9 +1,11 @@
-"""The command line: `stackchooser serve` and `stackchooser recommend`.
+"""The command line: `stackchooser serve`, `recommend`, `static` and `ready`.
 
 `serve` runs the site with gunicorn and the shipped settings (or, with `--dev`, Flask's
-development server). `recommend` gives the same result as the JSON API, from answers as
-JSON (a file or standard input) or as options, printed as text, JSON or the decision
-record. A bad answer set exits with status 2 and the API's message on standard error.
+development server); `static` copies the static files where the proxy serves them, and
+`ready` waits until the site answers its health check (deploy/ uses both). `recommend`
+gives the same result as the JSON API, from answers as JSON (a file or standard input)
+or as options, printed as text, JSON or the decision record. A bad answer set exits with
+status 2 and the API's message on standard error.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import argparse
 import os
 import re
 import sys
+import time
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +28,7 @@ from .engine import AnswerError, answer_errors
 from .formats import Links, command_line_formats, render_result
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, use_language
 from .model import Question
+from .paths import publish_static
 
 BAD_INPUT = 2
 FORMATS_BY_NAME = {fmt.name: fmt for fmt in command_line_formats()}
@@ -52,6 +57,26 @@ def _parser(questions: Sequence[Question]) -> argparse.ArgumentParser:
     serve.add_argument(
         "--dev", action="store_true", help="Flask's development server instead (never public)"
     )
+
+    static = commands.add_parser(
+        "static",
+        help="copy the static files where the proxy serves them, beside earlier builds'",
+        description="Copy this build's static files to ROOT/static and, by version, to "
+        "ROOT/versions/<version>/static, where deploy/nginx.conf finds the file each page "
+        "names (?v=<version>). Earlier builds' versions stay, so pages of an old and a new "
+        "build both find their files while hosts are upgraded one by one.",
+    )
+    static.add_argument("root", help="the proxy's root folder (/srv/stackchooser)")
+
+    ready = commands.add_parser(
+        "ready",
+        help="wait until the site answers its health check",
+        description="Exit 0 as soon as GET /healthz answers 200 on the address the site "
+        "serves (BIND, or --bind), or 1 after --timeout seconds: the service unit starts "
+        "only when the app can serve.",
+    )
+    ready.add_argument("--bind", help="address and port (default 127.0.0.1:8000, or BIND)")
+    ready.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
 
     recommend = commands.add_parser(
         "recommend",
@@ -187,6 +212,27 @@ def serve(args: argparse.Namespace) -> int:
     return 0  # not reached: execv replaces this process
 
 
+def wait_ready(bind: str, timeout: float) -> int:
+    """0 once the health check on `bind` (host:port) answers 200, 1 after `timeout`."""
+    host, _, port = bind.rpartition(":")
+    host = host.strip("[]")
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"  # the address every interface includes
+    url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/healthz"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return 0
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            _complain(f"{url} did not answer within {timeout:g} s")
+            return 1
+        time.sleep(0.2)
+
+
 class AnswerErrors(ValueError):
     """Every problem of an answer set, to be reported at once."""
 
@@ -205,6 +251,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(questions).parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command == "static":
+        written = publish_static(Path(args.root))
+        print(f"{len(written)} files under {args.root}")
+        return 0
+    if args.command == "ready":
+        return wait_ready(args.bind or os.environ.get("BIND", "127.0.0.1:8000"), args.timeout)
     try:
         recommend(args, questions, sys.stdin, sys.stdout)
     except AnswerErrors as found:

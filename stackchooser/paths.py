@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -17,3 +19,32 @@ def site_folder(name: str) -> Path:
         f"{name}/ not found in {PACKAGE_DIR / 'site'} or {PACKAGE_DIR.parent}: "
         "install stackchooser with pip (a wheel carries it) or run it from its checkout"
     )
+
+
+def static_versions(folder: Path) -> dict[str, str]:
+    """Each static file's version (`?v=` in its URL): a hash of its bytes alone, so every
+    install of one build agrees. By its name relative to `folder`."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def publish_static(root: Path) -> list[Path]:
+    """Copy the static files where the proxy serves them (deploy/nginx.conf): the current
+    build's at `root`/static, and each file by its version at
+    `root`/versions/<version>/static, where the versions of earlier builds stay, so that
+    pages of an old and a new build served side by side during a deploy both find their
+    files. Returns the files written."""
+    source = site_folder("static")
+    written = []
+    current = root / "static"
+    if current.exists():
+        shutil.rmtree(current)
+    for name, version in static_versions(source).items():
+        for target in (current / name, root / "versions" / version / "static" / name):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, target)
+            written.append(target)
+    return written

@@ -13,6 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from ..caches import PAGES, STEPS, Cache
 from ..content import CONTENT_DIR
 from ..i18n import LANGUAGES
+from ..paths import static_versions
 from . import errors, language, pages, results, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
@@ -47,11 +48,7 @@ def register(app: Flask) -> None:
 
     static_dir = Path(app.static_folder or "")
     template_dir = Path(app.template_folder or "")
-    static_versions = {
-        path.relative_to(static_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-        for path in static_dir.rglob("*")
-        if path.is_file()
-    }
+    versions = static_versions(static_dir)
     app.config["BUILD_ID"] = app.config["BUILD_ID"] or fingerprint(
         (static_dir, template_dir, CONTENT_DIR)
     )
@@ -74,7 +71,7 @@ def register(app: Flask) -> None:
     app.config["TRUSTED_HOSTS"] = trusted_hosts(
         app.config["PUBLIC_URL"], app.config["EXTRA_TRUSTED_HOSTS"]
     )
-    install_template_helpers(app, static_versions)
+    install_template_helpers(app, versions)
     app.wsgi_app = wsgi_stack(app, rendered)  # type: ignore[method-assign,assignment]
 
 

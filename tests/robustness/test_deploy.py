@@ -34,6 +34,7 @@ from bench.common import (
     stop,
     wait_ready,
 )
+from stackchooser.paths import publish_static, site_folder, static_versions
 from tests.conftest import require
 from tests.data import GOLDEN_2
 
@@ -108,10 +109,10 @@ def stack() -> Iterator[Stack]:
     require(shutil.which("openssl") is not None, "openssl")
     assert nginx is not None
     # nginx's workers run as an unprivileged user: everything they read or write lives in
-    # a folder they can enter, the static files copied in as a deploy would.
+    # a folder they can enter, the static files published in it as a deploy does.
     run = Path(tempfile.mkdtemp(prefix="stackchooser-deploy-"))
     run.chmod(0o755)
-    shutil.copytree(ROOT / "static", run / "static")
+    publish_static(run)
     certificate, key = self_signed_certificate(run)
     local = LocalProxy(free_port(), free_port(), free_port(), run, run, certificate, key)
     config = run / "nginx.conf"
@@ -316,3 +317,12 @@ def test_untrusted_host_is_refused_through_the_proxy(stack: Stack) -> None:
     status, headers, _ = stack.get("/", {"Host": "evil.example"})
     assert status == 400
     _assert_security_headers(headers)
+
+
+def test_static_files_are_found_by_the_version_their_url_names(stack: Stack) -> None:
+    version = static_versions(site_folder("static"))["site.css"]
+    status, headers, body = stack.get(f"/static/site.css?v={version}")
+    assert status == 200 and body == (site_folder("static") / "site.css").read_bytes()
+    assert "max-age=31536000" in headers["Cache-Control"]
+    # A version no build kept is a 404, never another build's file under a year's cache.
+    assert stack.get("/static/site.css?v=0000000000")[0] == 404

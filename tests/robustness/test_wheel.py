@@ -23,6 +23,7 @@ import pytest
 
 from bench.common import ROOT, free_port, stop, wait_ready
 from tests.data import GOLDEN_3
+from tests.robustness.conftest import install
 
 pytestmark = pytest.mark.robustness
 PUBLIC_URL = "https://stackchooser.example"
@@ -31,26 +32,9 @@ CODES = [entry["code"] for entry in GOLDEN_3["codes"][:4]]
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(folder), "."],
-        cwd=ROOT,
-        check=True,
-    )
-    (built,) = folder.glob("stackchooser-*.whl")
-    return built
-
-
-@pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with the wheel and its dependencies; its bin folder."""
-    venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run(
-        [venv / "bin/python", "-m", "pip", "install", "--quiet", f"{wheel}[serve]"], check=True
-    )
-    return venv / "bin"
+    return install(wheel, tmp_path_factory.mktemp("venv"))
 
 
 def test_the_wheel_ships_every_file_of_the_site_and_the_package(wheel: Path) -> None:
