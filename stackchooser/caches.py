@@ -102,6 +102,13 @@ RESULTS = Declaration(
     "RESULT_CACHE_SIZE entries per app",
     "nothing: a code's result is fixed by its ruleset",
 )
+ROWS = Declaration(
+    "rows",
+    "the view model's rows of reasons, plan parts and tensions, per advisor and language "
+    "(presenters/rows.py); a kept row is also found at once by the pieces kept for it",
+    "4,096 rows per process",
+    "nothing: a row is a function of the content and the engine's value",
+)
 LOCALIZED = Declaration(
     "localized content",
     "the content translated into each language (i18n/content.py)",
@@ -177,21 +184,25 @@ class Cache(Generic[K, V]):
     def peek(self, key: K, count: bool = True) -> V | None:
         """The value kept under `key`, if any (counted as a hit or a miss, unless this is a
         second look after a first that counted)."""
-        if self.name in _switched_off:
+        if _switched_off and self.name in _switched_off:
             self.misses += count
             return None
-        with self._lock:
-            found = self._items.get(key)
-            if found is None:
-                self.misses += count
-                return None
+        # No lock to read: each OrderedDict call is atomic under the interpreter's lock,
+        # and a key evicted between the two calls is simply not moved.
+        found = self._items.get(key)
+        if found is None:
+            self.misses += count
+            return None
+        try:
             self._items.move_to_end(key)
-            self.hits += count
-            return found
+        except KeyError:
+            pass
+        self.hits += count
+        return found
 
     def put(self, key: K, value: V) -> None:
         """Keep `value` under `key`, dropping the least recently used past the bounds."""
-        if self.name in _switched_off:
+        if _switched_off and self.name in _switched_off:
             return
         size = self.size_of(value) if self.size_of is not None else 0
         with self._lock:
@@ -210,10 +221,17 @@ class Cache(Generic[K, V]):
 
     def get(self, key: K, make: Callable[[], V]) -> V:
         """The value kept under `key`, or `make()`'s, kept (an exception is not kept)."""
-        found = self.peek(key)
-        if found is None:
-            found = make()
-            self.put(key, found)
+        found = self._items.get(key)  # peek's steps written out: pages make many lookups
+        if found is not None and (not _switched_off or self.name not in _switched_off):
+            self.hits += 1
+            try:
+                self._items.move_to_end(key)
+            except KeyError:
+                pass
+            return found
+        self.misses += 1
+        found = make()
+        self.put(key, found)
         return found
 
     def clear(self) -> None:

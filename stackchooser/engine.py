@@ -785,9 +785,10 @@ def _rescored(
     """The scores once `edited` replaces some of the answers, from the answers' own scores
     `python` and `nodejs`; `reached` are the questions whose points that may change."""
     merged = {**answers, **edited}
+    table = _tables(ruleset)
     for question in reached:
-        after = _question_points(merged, ruleset, question)
-        before = _question_points(answers, ruleset, question)
+        after = table.question_points(merged, question)
+        before = table.question_points(answers, question)
         python += after[0] - before[0]
         nodejs += after[1] - before[1]
     return python, nodejs

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from ..advisor import Advisor
+from ..caches import ROWS, Cache
 from ..engine import (
     Change,
     Edit,
@@ -20,7 +22,7 @@ from ..engine import (
     apply_edits,
     unique,
 )
-from ..i18n import N_, _, verdict_words
+from ..i18n import N_, _, current_language, verdict_words
 from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name
 from ..model import Strength
 from .words import answer_label, answer_lines, answer_text, change_text, short_label, would_text
@@ -257,6 +259,24 @@ def change_rows(
     )
 
 
+# A page's reasons, plan parts and tensions come from a few hundred distinct ones, so their
+# rows are made once per advisor and language (the language decides the content in use).
+Value = TypeVar("Value")
+Row = TypeVar("Row")
+
+
+def once_per_language(make: Callable[[Advisor, Value], Row]) -> Callable[[Advisor, Value], Row]:
+    """`make`, remembered per advisor, language in use and engine value (caches.ROWS)."""
+    made: Cache[tuple[Advisor, str, Value], Row] = Cache(ROWS, entries=4096)
+
+    @wraps(make)
+    def row(advisor: Advisor, value: Value) -> Row:
+        return made.get((advisor, current_language(), value), lambda: make(advisor, value))
+
+    return row
+
+
+@once_per_language
 def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
     """The row of an answer that moved the scores."""
     return ReasonRow(
@@ -269,6 +289,7 @@ def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
     )
 
 
+@once_per_language
 def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
     cite = Citer(advisor.content.strengths)
     start = advisor.content.starts.get(f"{part.role}.{part.rule}")
@@ -285,6 +306,7 @@ def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
     )
 
 
+@once_per_language
 def tension_row(advisor: Advisor, tension: Tension) -> TensionRow:
     cite = Citer(advisor.content.strengths)
     return TensionRow(

@@ -133,7 +133,7 @@ def test_bad_input_exits_2_with_the_apis_message(args: list[str], stdin: str, me
     assert done.stdout == ""
 
 
-@pytest.mark.parametrize("command", ["serve", "recommend"])
+@pytest.mark.parametrize("command", ["serve", "recommend", "static", "ready"])
 def test_each_command_has_help(command: str) -> None:
     done = run(command, "--help")
     assert done.returncode == 0
@@ -207,3 +207,22 @@ def test_serve_without_a_good_secret_stops_plainly(
     assert len(lines) == 2 and "Traceback" not in done.stderr
     assert lines[0].startswith("stackchooser: warning: PUBLIC_URL is not set")
     assert lines[1].startswith(f"stackchooser: {message}")
+
+
+def test_static_publishes_each_file_by_its_version_beside_earlier_ones(tmp_path: Path) -> None:
+    from stackchooser.paths import site_folder, static_versions
+
+    old = tmp_path / "versions" / "0123456789" / "static" / "site.css"
+    old.parent.mkdir(parents=True)
+    old.write_text("/* an earlier build */")
+    assert main(["static", str(tmp_path)]) == 0
+    for name, version in static_versions(site_folder("static")).items():
+        wanted = (site_folder("static") / name).read_bytes()
+        assert (tmp_path / "static" / name).read_bytes() == wanted
+        assert (tmp_path / "versions" / version / "static" / name).read_bytes() == wanted
+    assert old.read_text() == "/* an earlier build */"  # an old page still finds its file
+
+
+def test_ready_says_when_the_site_does_not_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ready", "--bind", "127.0.0.1:9", "--timeout", "0.3"]) == 1
+    assert "did not answer" in capsys.readouterr().err
