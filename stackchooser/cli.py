@@ -11,6 +11,7 @@ status 2 and the API's message on standard error.
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import re
 import sys
@@ -22,7 +23,7 @@ from typing import TextIO
 
 from . import create_app
 from .advisor import Advisor, RequestError, Result, answers_from_json
-from .config import serving_problems
+from .config import absolute_http_url, serving_problems
 from .content import load_content
 from .engine import AnswerError, answer_errors
 from .formats import Links, command_line_formats, render_result
@@ -147,7 +148,8 @@ def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: Tex
             q.id: [v for v in value.split(",") if v] if q.multiple else value
             for q, value in given.items()
         }
-    raw = Path(args.file).read_text() if args.file and args.file != "-" else stdin.read()
+    data = Path(args.file).read_bytes() if args.file and args.file != "-" else _read(stdin)
+    raw = _decoded(data)
     if not raw.strip():
         raise RequestError(NO_INPUT)
     try:
@@ -156,10 +158,34 @@ def _answers(args: argparse.Namespace, questions: Sequence[Question], stdin: Tex
         raise RequestError(CLI_WORDS.get(error.message, error.message), error.field) from None
 
 
+BAD_BASE_URL = (
+    "--base-url (or PUBLIC_URL) must be an absolute http(s) address such as "
+    "https://stackchooser.example, not {value!r}."
+)
+
+
+def _read(stdin: TextIO) -> bytes:
+    """Standard input's bytes (its text, encoded, when it has no bytes to give)."""
+    buffer = getattr(stdin, "buffer", None)
+    return buffer.read() if buffer is not None else stdin.read().encode()
+
+
+def _decoded(data: bytes) -> str:
+    """The input as text; RequestError, in one line, when it is not plain UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        raise RequestError("The input starts with a byte-order mark: save it as UTF-8 without one.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RequestError(f"The input is not UTF-8 text (byte {error.start + 1}).") from None
+
+
 def recommend(
     args: argparse.Namespace, questions: Sequence[Question], stdin: TextIO, stdout: TextIO
 ) -> None:
     """Print the result for the answers given; raises RequestError or AnswerError."""
+    if args.base_url and not absolute_http_url(args.base_url):
+        raise RequestError(BAD_BASE_URL.format(value=args.base_url[:80]))
     advisor = Advisor(load_content())
     raw = _answers(args, questions, stdin)
     errors = answer_errors(raw, advisor.content.current)  # type: ignore[arg-type]

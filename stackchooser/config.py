@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 MISSING_SECRET = (
     "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
@@ -52,6 +53,18 @@ def serving_problems(environ: Mapping[str, str]) -> tuple[list[str], list[str]]:
     if not environ.get("PUBLIC_URL"):
         warnings.append(NO_PUBLIC_URL)
     return errors, warnings
+
+
+BAD_PUBLIC_URL = (
+    "PUBLIC_URL must be an absolute http(s) address such as https://stackchooser.example, "
+    "not {value!r}"
+)
+
+
+def absolute_http_url(value: str) -> bool:
+    """Whether `value` is an absolute http or https URL with a host."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _int_from_env(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -122,6 +135,9 @@ def build_config(environ: Mapping[str, str], overrides: Mapping[str, Any] | None
             config["SECRET_KEY"] = secrets.token_hex(32)
         else:
             raise ConfigError(MISSING_SECRET)
+    public_url = config["PUBLIC_URL"]
+    if public_url and not absolute_http_url(public_url):
+        raise ConfigError(BAD_PUBLIC_URL.format(value=public_url))
     if config["SECRET_KEY_FALLBACKS"] and "WTF_CSRF_SECRET_KEY" not in config:
         # Flask-WTF signs form tokens with this; itsdangerous signs with the last key of a
         # list and verifies with any, so a form opened before a rotation still posts.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -32,13 +32,15 @@ def _render(status: int, message: str, csrf: bool = False) -> Response:
         return api_error(_(message), None, status)
     if form == "text":
         return Response(_(message), status=status, mimetype="text/plain")
+    g.error_page = True  # its language links lead to the home pages (language.alternates)
     html = render_template(
         "pages/error.html",
         status=status,
         title=_(TITLES.get(status, N_("Error"))),
         message=_(message),
         csrf=csrf,
-        retry_url=request.path,
+        # The page the form came from, in its language and with its query.
+        retry_url=request.script_root + request.full_path.rstrip("?") if csrf else "",
     )
     return Response(html, status=status, mimetype="text/html")
 

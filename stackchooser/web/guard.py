@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,6 +36,18 @@ def trusted_hosts(public_url: str | None, extra: Sequence[str]) -> list[str] | N
     if public_url:
         hosts += [urlsplit(public_url).hostname or "", *LOOPBACK_HOSTS]
     return [host for host in hosts if host]
+
+
+# A path as the client sent it that a proxy would normalise into another path (dot
+# segments, encoded dots, empty segments): refused, so that no proxy can keep this
+# request's answer under a good link's key.
+NOT_NORMALISED = re.compile(r"(?:^|/)\.{1,2}(?:/|$)|%2e|//", re.IGNORECASE)
+
+
+def raw_path(environ: dict[str, Any]) -> str:
+    """The request's path as the client sent it (gunicorn's RAW_URI, or REQUEST_URI)."""
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "")
+    return str(raw).split("?", 1)[0]
 
 
 class RequestGuard:
@@ -77,6 +90,12 @@ class RequestGuard:
                 [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
             )
             return [BAD_HOST]
+        if NOT_NORMALISED.search(raw_path(environ)):
+            start_response(
+                "400 BAD REQUEST",
+                [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
+            )
+            return [b"This address is not in its plain form: no ./, ../, // or %2e.\n"]
         self._bound_chunked_body(environ)
         result: Iterable[bytes] = self.app(environ, start_response)
         return result

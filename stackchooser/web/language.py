@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 
 from ..i18n import (
     DEFAULT_LANGUAGE,
@@ -67,7 +67,9 @@ def alternates() -> list[tuple[str, str, str]]:
     if len(served) < 2:
         return []
     base = public_url("")
-    path = request.path if request.url_rule is not None else "/"  # without the prefix
+    # Without the prefix; an error page (a 404 under a matching route, say) names the
+    # home pages rather than echo the address it was asked for.
+    path = request.path if request.url_rule is not None and not g.get("error_page") else "/"
     return [
         (language, LANGUAGE_NAMES[language], base + language_prefix(language) + path)
         for language in served

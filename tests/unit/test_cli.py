@@ -226,3 +226,35 @@ def test_static_publishes_each_file_by_its_version_beside_earlier_ones(tmp_path:
 def test_ready_says_when_the_site_does_not_answer(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ready", "--bind", "127.0.0.1:9", "--timeout", "0.3"]) == 1
     assert "did not answer" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'\xef\xbb\xbf{"answers": {}}', "byte-order mark"),
+        (b'{"answers": {"team": "caf\xe9"}}', "not UTF-8 text (byte 26)"),
+    ],
+)
+def test_input_that_is_not_plain_utf8_gets_one_line(data: bytes, message: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stackchooser", "recommend"], input=data, capture_output=True
+    )
+    assert done.returncode == 2
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1 and message in lines[0], lines
+
+
+@pytest.mark.parametrize("base_url", ["notaurl", "stackchooser.example", "ftp://x.example"])
+def test_a_base_url_that_is_not_an_absolute_http_address_is_refused(base_url: str) -> None:
+    done = run("recommend", "--base-url", base_url, stdin=json.dumps({"answers": {}}))
+    assert done.returncode == 2
+    assert "absolute http(s) address" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+def test_serve_refuses_a_public_url_that_is_not_an_absolute_http_address() -> None:
+    from stackchooser.config import serving_problems
+
+    secret = "s" * 40
+    errors, _ = serving_problems({"SECRET_KEY": secret, "PUBLIC_URL": "stackchooser.example"})
+    assert any("PUBLIC_URL must be an absolute http(s) address" in e for e in errors)
+    assert serving_problems({"SECRET_KEY": secret, "PUBLIC_URL": "https://x.example"})[0] == []

@@ -92,3 +92,22 @@ def test_a_chunked_body_within_the_limit_is_read_whole(app: Flask) -> None:
     )
     assert status.startswith("200"), body
     assert json.loads(body)["verdict"] == "python"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/r/./304q81bp", "/r/x/../304q81bp", "/r/%2e/304q81bp", "/r/%2E%2E/r/x", "/nl/./", "/t/a/./"],
+)
+def test_a_path_a_proxy_would_normalise_is_refused(client: FlaskClient, path: str) -> None:
+    """No request whose path a proxy reads as another path gets an answer a cache could
+    keep under that other, good path's key."""
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_404_under_a_matching_route_echoes_nothing_of_its_path(client: FlaskClient) -> None:
+    for path in ("/r/zzzzzzzzz", "/nl/t/zzzz-yyyy", "/fr/r/zzzzzzzzz.json"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "zzzz" not in response.text, path

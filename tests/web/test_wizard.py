@@ -185,6 +185,15 @@ def test_missing_csrf_token_gives_a_friendly_400(client: FlaskClient) -> None:
     assert "Traceback" not in html
 
 
+def test_the_csrf_error_page_leads_back_in_its_language_with_its_query(
+    client: FlaskClient,
+) -> None:
+    client.get("/nl/start")
+    response = client.post("/nl/questions/scale?change=1", data={"scale": "small"})
+    assert response.status_code == 400
+    assert 'href="/nl/questions/scale?change=1"' in response.text
+
+
 def test_stale_csrf_token_gives_a_friendly_400(client: FlaskClient) -> None:
     client.get("/start")
     page = client.get("/questions/team")
