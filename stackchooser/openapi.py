@@ -274,6 +274,10 @@ def openapi_document(
         "description": "The request body is larger than the server accepts (16 KB by default).",
         "content": {"application/json": {"schema": _ref("Error")}},
     }
+    too_many = {
+        "description": "Too many requests from one address: the proxy in front of the site "
+        "limits each address (its own plain answer, not JSON); try again shortly.",
+    }
     not_modified = {
         "description": "Not modified: the If-None-Match ETag (strong or weak) still matches.",
         "headers": {"ETag": {"schema": {"type": "string"}}},
@@ -323,7 +327,12 @@ def openapi_document(
                             }
                         },
                     },
-                    "responses": {"200": result, "400": error, "413": too_large},
+                    "responses": {
+                        "200": result,
+                        "400": error,
+                        "413": too_large,
+                        "429": too_many,
+                    },
                 }
             },
             "/r/{code}.json": {
@@ -340,7 +349,12 @@ def openapi_document(
                             "example": EXAMPLE_CODE,
                         }
                     ],
-                    "responses": {"200": result, "304": not_modified, "404": error},
+                    "responses": {
+                        "200": result,
+                        "304": not_modified,
+                        "404": error,
+                        "429": too_many,
+                    },
                 }
             },
             "/t/{codes}.json": {
@@ -368,6 +382,7 @@ def openapi_document(
                         },
                         "304": not_modified,
                         "404": error,
+                        "429": too_many,
                     },
                 }
             },
@@ -395,7 +410,20 @@ def openapi_document(
                                 "message": {"type": "string"},
                                 "field": {"type": ["string", "null"]},
                             },
-                        }
+                        },
+                        "errors": {
+                            "description": "Every missing or bad answer of an answer set "
+                            "at once (the first is also `error`).",
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["message", "field"],
+                                "properties": {
+                                    "message": {"type": "string"},
+                                    "field": {"type": ["string", "null"]},
+                                },
+                            },
+                        },
                     },
                 },
             }

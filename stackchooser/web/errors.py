@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -26,9 +26,23 @@ MESSAGES = {
 }
 
 
+# The same failures in words for a program calling the JSON API (English, as the API's).
+API_MESSAGES = {
+    400: "The request could not be understood.",
+    404: "No such address.",
+    405: "This address does not accept the method {method}.",
+    413: "The request body is larger than this site accepts ({limit} bytes).",
+    500: "The server failed to answer; try again shortly.",
+}
+
+
 def _render(status: int, message: str, csrf: bool = False) -> Response:
     form = error_form(request.path)  # by the format table: JSON, plain text or a page
     if form == "json":
+        if message in MESSAGES.values() and status in API_MESSAGES:
+            limit = current_app.config["MAX_CONTENT_LENGTH"]
+            words = API_MESSAGES[status].format(method=request.method, limit=limit)
+            return api_error(words, None, status)
         return api_error(_(message), None, status)
     if form == "text":
         return Response(_(message), status=status, mimetype="text/plain")

@@ -140,6 +140,13 @@ def api_error(message: str, field: str | None, status: int = 400) -> Response:
     return Response(body, status=status, mimetype="application/json")
 
 
+def api_errors(problems: list[tuple[str, str | None]]) -> Response:
+    """The API's error shape for several problems: the first as `error`, all as `errors`."""
+    errors = [{"message": message, "field": field} for message, field in problems]
+    body = json.dumps({"error": errors[0], "errors": errors})
+    return Response(body, status=400, mimetype="application/json")
+
+
 def confirm_page(
     form: FlaskForm, title: str, text: str, button: str, action: str, cancel_url: str
 ) -> str:

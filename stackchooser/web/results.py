@@ -13,11 +13,11 @@ from flask import Blueprint, Response, current_app, request
 
 from .. import presenters
 from ..advisor import RequestError, answers_from_json
-from ..engine import AnswerError
+from ..engine import AnswerError, answer_errors
 from ..i18n import current_language, use_language
 from ..openapi import openapi_document
 from .cache import respond
-from .helpers import advisor, api_error, public_url, result_links
+from .helpers import advisor, api_error, api_errors, public_url, result_links
 
 bp = Blueprint("results", __name__)
 
@@ -81,7 +81,11 @@ def api_recommendation() -> Response:
 def _recommendation() -> Response:
     try:
         ids = advisor().questions_by_id
-        result = advisor().recommend(answers_from_json(request.get_data(cache=False), ids))
+        raw = answers_from_json(request.get_data(cache=False), ids)
+        problems = answer_errors(raw, advisor().content.current)
+        if problems:  # every missing or bad answer at once, the first as `error`
+            return api_errors([(p.message, p.field[:40]) for p in problems])
+        result = advisor().recommend(raw)
     except RequestError as error:
         return api_error(error.message, error.field)
     except AnswerError as error:

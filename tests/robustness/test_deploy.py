@@ -157,7 +157,8 @@ def test_every_response_carries_the_security_headers_once(
     found, headers, _ = stack.get(path)
     assert found == status
     _assert_security_headers(headers)
-    assert not [name for name in headers if "cache" in name.lower() and name != "Cache-Control"]
+    shown = ("Cache-Control", "X-Cache-Status")  # the proxy's cache status, on purpose
+    assert not [name for name in headers if "cache" in name.lower() and name not in shown]
 
 
 def test_nginx_error_pages_carry_them_too(stack: Stack) -> None:
@@ -326,3 +327,36 @@ def test_static_files_are_found_by_the_version_their_url_names(stack: Stack) -> 
     assert "max-age=31536000" in headers["Cache-Control"]
     # A version no build kept is a 404, never another build's file under a year's cache.
     assert stack.get("/static/site.css?v=0000000000")[0] == 404
+
+
+def test_a_dot_segment_or_encoded_path_cannot_change_what_a_good_link_serves(
+    stack: Stack,
+) -> None:
+    for attempt in (f"/r/./{CODE}", f"/r/x/../{CODE}", f"/r/%2e/{CODE}", f"/nl/./r/{CODE}"):
+        status, headers, _ = stack.get(attempt)
+        assert status == 400, attempt
+        _assert_security_headers(headers)
+        for path in (f"/r/{CODE}", f"/nl/r/{CODE}"):
+            assert stack.get(path)[0] == 200, (attempt, path)  # fresh or from the cache
+    time.sleep(MAX_AGE + 1)  # stale entries, revalidated
+    stack.get(f"/r/./{CODE}")
+    assert stack.get(f"/r/{CODE}")[0] == 200
+
+
+def test_the_proxy_says_whether_its_cache_answered(stack: Stack) -> None:
+    stack.get(f"/r/{CODE}.json")
+    _, headers, _ = stack.get(f"/r/{CODE}.json")
+    assert headers["X-Cache-Status"] in ("HIT", "REVALIDATED", "UPDATING", "STALE")
+    assert "X-Cache-Status" not in stack.get("/")[1]  # a page the proxy does not cache
+
+
+def test_forwarding_headers_a_client_sends_are_dropped(stack: Stack) -> None:
+    for name in ("X-Forwarded-Ssl", "X-Forwarded-Protocol", "X-Forwarded-Port", "Forwarded"):
+        assert stack.get("/", headers={name: "on"})[0] == 200, name
+
+
+def test_refused_requests_are_not_logged_as_errors(stack: Stack) -> None:
+    statuses = [stack.get(f"/t/{CODE}-{CODE}")[0] for _ in range(60)]
+    assert 429 in statuses
+    log = (stack.local.run / "error.log").read_text()
+    assert "limiting requests" not in log and "limiting connections" not in log

@@ -288,3 +288,23 @@ def test_the_rendered_cache_is_bounded_in_bytes_as_well_as_entries() -> None:
     assert cache.peek(("result_html", "c0", "b")) is None
     cache.get(("result_png", "big", "b"), lambda: b"y" * 5000)  # larger than the budget: not kept
     assert cache.bytes <= 1000
+
+
+def test_the_api_names_every_missing_or_bad_answer_at_once(client: FlaskClient) -> None:
+    answers = {**SAMPLE_ANSWERS["python"], "team": "rust", "scale": "huge"}
+    del answers["frontend"]
+    response = client.post("/api/v1/recommendation", json={"answers": answers})
+    assert response.status_code == 400
+    body = response.get_json()
+    fields = [error["field"] for error in body["errors"]]
+    assert fields == ["team", "scale", "frontend"]
+    assert body["error"] == body["errors"][0]  # the contract's one error stays first
+
+
+def test_the_apis_own_refusals_are_words_for_a_program(client: FlaskClient) -> None:
+    big = client.post("/api/v1/recommendation", data="x" * 20_000, content_type="application/json")
+    assert big.status_code == 413
+    assert big.get_json()["error"]["message"].startswith("The request body is larger")
+    wrong = client.get("/api/v1/recommendation")
+    assert wrong.status_code == 405
+    assert "GET" in wrong.get_json()["error"]["message"] and "POST" in wrong.headers["Allow"]
