@@ -34,6 +34,7 @@ from bench.common import (
     stop,
     wait_ready,
 )
+from stackchooser import create_app
 from tests.conftest import require
 from tests.data import GOLDEN_3, SAMPLE_ANSWERS
 from tests.robustness.conftest import install
@@ -198,8 +199,6 @@ def _walk(visitor: Visitor, answers: dict[str, object], upto: int | None = None)
 
 
 def _expected_code() -> str:
-    from stackchooser import create_app
-
     app = create_app({"TESTING": True, "SECRET_KEY": "x"})
     return str(app.extensions["stackchooser"].recommend(SAMPLE_ANSWERS["python"]).code)
 
