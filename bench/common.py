@@ -275,7 +275,8 @@ def local_nginx_config(template: str, local: LocalProxy) -> str:
             for port in (local.upstream_port, *local.more_upstream_ports)
         ),
         "listen http": f"listen 127.0.0.1:{local.http_port};",
-        "redirect": f"return 301 https://$host:{local.https_port}$request_uri;",
+        "server name": "server_name localhost;",
+        "redirect": f"return 301 https://$server_name:{local.https_port}$request_uri;",
         "listen https": f"listen 127.0.0.1:{local.https_port} ssl http2;",
         "certificate": f"ssl_certificate {local.certificate};",
         "certificate key": f"ssl_certificate_key {local.key};",

@@ -147,6 +147,11 @@ def test_plain_http_redirects_to_https(stack: Stack) -> None:
     assert headers["Location"] == f"https://localhost:{stack.local.https_port}/r/{CODE}?x=1"
 
 
+def test_the_redirect_goes_to_the_sites_own_name_whatever_host_is_asked(stack: Stack) -> None:
+    _, headers, _ = stack.get("/", headers={"Host": "evil.example"}, https=False)
+    assert headers["Location"] == f"https://localhost:{stack.local.https_port}/"
+
+
 @pytest.mark.parametrize(
     ("path", "status"),
     [("/", 200), (f"/r/{CODE}", 200), ("/static/site.css", 200), ("/static/nope.css", 404)],
