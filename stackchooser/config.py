@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 MISSING_SECRET = (
     "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-    "string (for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
+    "string (for example: python3 -c 'import secrets; print(secrets.token_hex(32))'), "
     "or set STACKCHOOSER_ENV=development for local work."
 )
 

@@ -36,7 +36,7 @@ from bench.common import (
 )
 from stackchooser.paths import publish_static, site_folder, static_versions
 from tests.conftest import require
-from tests.data import GOLDEN_2
+from tests.data import GOLDEN_2, GOLDEN_3
 
 pytestmark = pytest.mark.robustness
 CODE = GOLDEN_2["codes"][0]["code"]
@@ -365,3 +365,84 @@ def test_refused_requests_are_not_logged_as_errors(stack: Stack) -> None:
     assert 429 in statuses
     log = (stack.local.run / "error.log").read_text()
     assert "limiting requests" not in log and "limiting connections" not in log
+
+
+def _timed_gets(stack: Stack, paths: list[str], source: str) -> tuple[list[int], list[float]]:
+    """GET each path from another loopback address (a visitor, not the attacker)."""
+    statuses, durations = [], []
+    for path in paths:
+        started = time.perf_counter()
+        connection = http.client.HTTPSConnection(
+            "localhost",
+            stack.local.https_port,
+            context=UNVERIFIED,
+            timeout=10,
+            source_address=(source, 0),
+        )
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+        finally:
+            connection.close()
+        durations.append((time.perf_counter() - started) * 1000)
+    return statuses, durations
+
+
+def _p99(durations: list[float]) -> float:
+    return sorted(durations)[max(0, int(len(durations) * 0.99) - 1)]
+
+
+def test_a_flood_of_fresh_result_pages_is_refused_while_a_visitor_is_served(
+    stack: Stack,
+) -> None:
+    codes = [entry["code"] for entry in GOLDEN_3["codes"]]
+    flooded: list[int] = []
+
+    def flood() -> None:
+        for index in range(400):
+            code = codes[index % len(codes)]
+            flooded.append(stack.get(f"/r/{code}.md?{index}")[0])
+
+    flooders = [threading.Thread(target=flood) for _ in range(4)]
+    for thread in flooders:
+        thread.start()
+    fresh = [f"/fr/r/{entry['code']}" for entry in GOLDEN_3["codes"]]  # never asked before
+    statuses, durations = _timed_gets(stack, fresh * 3, "127.0.0.2")
+    for thread in flooders:
+        thread.join()
+    assert 429 in flooded  # the flood met its limit
+    assert set(statuses) == {200}
+    assert _p99(durations) < 100, sorted(durations)[-5:]
+
+
+def test_idle_connections_from_one_address_leave_a_visitor_served(stack: Stack) -> None:
+    idle = []
+    try:
+        for _ in range(1500):
+            idle.append(socket.create_connection(("127.0.0.1", stack.local.https_port)))
+        paths = ["/", f"/r/{CODE}", "/methodology"] * 10
+        statuses, durations = _timed_gets(stack, paths, "127.0.0.2")
+        assert set(statuses) == {200}
+        assert _p99(durations) < 100, sorted(durations)[-5:]
+    finally:
+        for connection in idle:
+            connection.close()
+
+
+@pytest.mark.parametrize("method", ["TRACE", "DELETE"])
+def test_a_method_the_site_does_not_take_is_a_405_naming_those_it_does(
+    stack: Stack, method: str
+) -> None:
+    connection = http.client.HTTPSConnection(
+        "localhost", stack.local.https_port, context=UNVERIFIED, timeout=10
+    )
+    try:
+        connection.request(method, f"/r/{CODE}")
+        response = connection.getresponse()
+        response.read()
+    finally:
+        connection.close()
+    assert response.status == 405
+    assert "GET" in (response.headers.get("Allow") or "")
