@@ -79,10 +79,10 @@ def contribution_chart(reasons: Sequence[Reason], labels: Sequence[str]) -> Char
     height = TOP + max(1, len(bars)) * ROW + 6
     description = (
         ngettext(
-            "%(num)d answer moved the scores: %(python)s net points toward Python and "
-            "%(nodejs)s toward NodeJS. The list below explains it.",
-            "%(num)d answers moved the scores: %(python)s net points toward Python and "
-            "%(nodejs)s toward NodeJS. The list below explains each one.",
+            "%(num)d answer moved the scores (net points: Python %(python)s, NodeJS "
+            "%(nodejs)s). The list below explains it.",
+            "%(num)d answers moved the scores (net points: Python %(python)s, NodeJS "
+            "%(nodejs)s). The list below explains each one.",
             len(bars),
             python=python,
             nodejs=nodejs,

@@ -161,23 +161,33 @@ def margin_meter(margin: int, either_margin: int) -> Meter:
     centre = METER_WIDTH // 2
     zone = round(either_margin * unit)
     marker = round(centre - margin * unit)
+    side = "Python" if margin > 0 else "NodeJS"
     if margin == 0:
-        text = N_(
+        description = _(
             "The scores are level, in the middle of the close-call zone of %(margin)s points "
-            "each way."
+            "each way.",
+            margin=either_margin,
         )
-    elif abs(margin) <= either_margin:
-        text = N_(
-            "The scores’ difference is %(points)s points toward %(side)s, inside the "
-            "close-call zone of %(margin)s points each way."
+    elif abs(margin) <= either_margin:  # one point is possible here: a counted message
+        description = ngettext(
+            "The scores’ difference is %(num)d point toward %(side)s, inside the "
+            "close-call zone of %(margin)s points each way.",
+            "The scores’ difference is %(num)d points toward %(side)s, inside the "
+            "close-call zone of %(margin)s points each way.",
+            abs(margin),
+            side=side,
+            margin=either_margin,
         )
     else:
-        text = N_(
-            "The scores’ difference is %(points)s points toward %(side)s, outside the "
-            "close-call zone of %(margin)s points each way."
+        description = ngettext(
+            "The scores’ difference is %(num)d point toward %(side)s, outside the "
+            "close-call zone of %(margin)s points each way.",
+            "The scores’ difference is %(num)d points toward %(side)s, outside the "
+            "close-call zone of %(margin)s points each way.",
+            abs(margin),
+            side=side,
+            margin=either_margin,
         )
-    side = "Python" if margin > 0 else "NodeJS"
-    description = _(text, points=abs(margin), side=side, margin=either_margin)
     return Meter(centre - zone, 2 * zone, marker, description)
 
 
