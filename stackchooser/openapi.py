@@ -399,30 +399,24 @@ def openapi_document(
                 "Plan": _plan_schema(),
                 "Result": _result_schema(),
                 "Team": _team_schema(),
+                "Problem": {
+                    "type": "object",
+                    "required": ["message", "field"],
+                    "properties": {
+                        "message": {"type": "string"},
+                        "field": {"type": ["string", "null"]},
+                    },
+                },
                 "Error": {
                     "type": "object",
                     "required": ["error"],
                     "properties": {
-                        "error": {
-                            "type": "object",
-                            "required": ["message", "field"],
-                            "properties": {
-                                "message": {"type": "string"},
-                                "field": {"type": ["string", "null"]},
-                            },
-                        },
+                        "error": _ref("Problem"),
                         "errors": {
                             "description": "Every missing or bad answer of an answer set "
                             "at once (the first is also `error`).",
                             "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["message", "field"],
-                                "properties": {
-                                    "message": {"type": "string"},
-                                    "field": {"type": ["string", "null"]},
-                                },
-                            },
+                            "items": _ref("Problem"),
                         },
                     },
                 },
