@@ -1,9 +1,11 @@
-"""Where the site's templates and static files are, installed or in a checkout."""
+"""Where the site's templates and static files are (installed or in a checkout), their
+versions and fingerprint, and their publishing for the proxy."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -19,6 +21,17 @@ def site_folder(name: str) -> Path:
         f"{name}/ not found in {PACKAGE_DIR / 'site'} or {PACKAGE_DIR.parent}: "
         "install stackchooser with pip (a wheel carries it) or run it from its checkout"
     )
+
+
+def fingerprint(folders: Iterable[Path]) -> str:
+    """A hash of the files under `folders`: each one's name relative to its folder and its
+    bytes, never an absolute path, so every install of one build agrees."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def static_versions(folder: Path) -> dict[str, str]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
@@ -13,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from ..caches import PAGES, STEPS, Cache
 from ..content import CONTENT_DIR
 from ..i18n import LANGUAGES
-from ..paths import static_versions
+from ..paths import fingerprint, static_versions
 from . import errors, language, pages, results, teams, wizard
 from .cache import CachedResults, RenderedCache, cached_paths
 from .guard import RequestGuard, trusted_hosts
@@ -23,17 +22,6 @@ from .session import CookieSessionInterface
 from .templating import install_template_helpers, rendered_fragments
 
 csrf = CSRFProtect()
-
-
-def fingerprint(folders: Iterable[Path]) -> str:
-    """A hash of the files under `folders`: each one's name relative to its folder and its
-    bytes, never an absolute path, so every install of one build agrees."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def register(app: Flask) -> None:
