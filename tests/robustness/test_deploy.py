@@ -86,16 +86,30 @@ class Stack:
         wait_ready(f"http://127.0.0.1:{self.local.upstream_port}/healthz")
 
     def get(
-        self, path: str, headers: dict[str, str] | None = None, https: bool = True
+        self,
+        path: str,
+        headers: dict[str, str] | None = None,
+        https: bool = True,
+        method: str = "GET",
+        source: str = "127.0.0.1",
     ) -> tuple[int, http.client.HTTPMessage, bytes]:
+        """A request through nginx, from `source` (another loopback address is another
+        client to its limits)."""
+        address = (source, 0)
         if https:
             connection: http.client.HTTPConnection = http.client.HTTPSConnection(
-                "localhost", self.local.https_port, context=UNVERIFIED, timeout=10
+                "localhost",
+                self.local.https_port,
+                context=UNVERIFIED,
+                timeout=10,
+                source_address=address,
             )
         else:
-            connection = http.client.HTTPConnection("localhost", self.local.http_port, timeout=10)
+            connection = http.client.HTTPConnection(
+                "localhost", self.local.http_port, timeout=10, source_address=address
+            )
         try:
-            connection.request("GET", path, headers=headers or {})
+            connection.request(method, path, headers=headers or {})
             response = connection.getresponse()
             return response.status, response.headers, response.read()
         finally:
@@ -372,20 +386,7 @@ def _timed_gets(stack: Stack, paths: list[str], source: str) -> tuple[list[int],
     statuses, durations = [], []
     for path in paths:
         started = time.perf_counter()
-        connection = http.client.HTTPSConnection(
-            "localhost",
-            stack.local.https_port,
-            context=UNVERIFIED,
-            timeout=10,
-            source_address=(source, 0),
-        )
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            response.read()
-            statuses.append(response.status)
-        finally:
-            connection.close()
+        statuses.append(stack.get(path, source=source)[0])
         durations.append((time.perf_counter() - started) * 1000)
     return statuses, durations
 
@@ -435,14 +436,6 @@ def test_idle_connections_from_one_address_leave_a_visitor_served(stack: Stack) 
 def test_a_method_the_site_does_not_take_is_a_405_naming_those_it_does(
     stack: Stack, method: str
 ) -> None:
-    connection = http.client.HTTPSConnection(
-        "localhost", stack.local.https_port, context=UNVERIFIED, timeout=10
-    )
-    try:
-        connection.request(method, f"/r/{CODE}")
-        response = connection.getresponse()
-        response.read()
-    finally:
-        connection.close()
-    assert response.status == 405
-    assert "GET" in (response.headers.get("Allow") or "")
+    status, headers, _ = stack.get(f"/r/{CODE}", method=method)
+    assert status == 405
+    assert "GET" in (headers.get("Allow") or "")

@@ -17,6 +17,7 @@ import http.client
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.common import ROOT, UNVERIFIED, free_port, stop
+from bench.common import ROOT, UNVERIFIED, free_port
 from tests.conftest import require
 from tests.data import GOLDEN_3
 
@@ -140,37 +141,22 @@ def test_the_deploy_guide_pasted_into_one_root_shell_serves_results(tmp_path: Pa
         assert statuses[0][0] == 200 and statuses[1] == (200, "HIT"), statuses
     finally:
         for name in ("nginx.pid", "app.pid"):
-            pid_file = root / name
-            if pid_file.exists():
-                pid = int(pid_file.read_text().split()[0])
-                process = _Process(pid)
-                stop(process)  # type: ignore[arg-type]
+            if (root / name).exists():
+                stop_pid(int((root / name).read_text().split()[0]))
         shutil.rmtree(root, ignore_errors=True)
 
 
-class _Process:
-    """A process this test started, by its PID, shaped as bench.common.stop expects."""
-
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-
-    def poll(self) -> int | None:
+def stop_pid(pid: int) -> None:
+    """End a process the guide's shell started (not this test's child), by its PID."""
+    for signal_number, wait in ((signal.SIGTERM, 15.0), (signal.SIGKILL, 5.0)):
         try:
-            os.kill(self.pid, 0)
+            os.kill(pid, signal_number)
         except ProcessLookupError:
-            return 0
-        return None
-
-    def terminate(self) -> None:
-        os.kill(self.pid, 15)
-
-    def kill(self) -> None:
-        os.kill(self.pid, 9)
-
-    def wait(self, timeout: float | None = None) -> int:
-        deadline = time.monotonic() + (timeout or 15)
-        while self.poll() is None:
-            if time.monotonic() > deadline:
-                raise subprocess.TimeoutExpired("pid", timeout or 15)
+            return
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
             time.sleep(0.1)
-        return 0
