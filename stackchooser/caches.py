@@ -221,17 +221,10 @@ class Cache(Generic[K, V]):
 
     def get(self, key: K, make: Callable[[], V]) -> V:
         """The value kept under `key`, or `make()`'s, kept (an exception is not kept)."""
-        found = self._items.get(key)  # peek's steps written out: pages make many lookups
-        if found is not None and (not _switched_off or self.name not in _switched_off):
-            self.hits += 1
-            try:
-                self._items.move_to_end(key)
-            except KeyError:
-                pass
-            return found
-        self.misses += 1
-        found = make()
-        self.put(key, found)
+        found = self.peek(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
         return found
 
     def clear(self) -> None:
