@@ -8,6 +8,7 @@ bad edit never reaches a visitor. This module has no Flask import.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -31,6 +32,7 @@ from .model import (
     Concern,
     Condition,
     Content,
+    Framework,
     LegacyStacks,
     Option,
     OptionRule,
@@ -44,7 +46,9 @@ from .model import (
     Start,
     Strength,
     TensionRule,
+    TieBreak,
     Weighting,
+    start_for,
 )
 
 CONTENT_DIR = Path(__file__).parent / "content"
@@ -178,6 +182,7 @@ def load_strengths(path: Path) -> tuple[Article, dict[str, Strength]]:
             section=table.text("section"),
             bullet=table.text("bullet"),
             gist=table.text("gist"),
+            supports=tuple(stem.lower() for stem in table.strings("supports", default=[])),
         )
     if not strengths:
         raise ContentError(path, "strengths", "no strengths defined")
@@ -266,9 +271,14 @@ class _RulesetParser:
     """Parses one ruleset file, table by table, against the questions and strengths."""
 
     def __init__(
-        self, path: Path, questions: tuple[Question, ...], strengths: Mapping[str, Strength]
+        self,
+        path: Path,
+        questions: tuple[Question, ...],
+        strengths: Mapping[str, Strength],
+        frameworks: Mapping[str, Framework],
     ) -> None:
         self.path = path
+        self.frameworks = frameworks
         self.data = _read(path)
         self.questions = {question.id: question for question in questions}
         self.strengths = strengths
@@ -320,6 +330,11 @@ class _RulesetParser:
             tension=table.optional_text("tension") or (base.tension if base else None),
             when=self.condition(table) if base is not None else Condition(),
             concern=table.optional_text("concern") or (base.concern if base else None),
+            tension_strengths=(
+                self.strength_ids(table, "tension_strengths")
+                if table.has("tension_strengths")
+                else (base.tension_strengths if base else None)
+            ),
         )
 
     def weights(self) -> tuple[tuple[Question, ...], dict[str, dict[str, OptionRule]]]:
@@ -400,6 +415,19 @@ class _RulesetParser:
             scores_first = self.condition(table.table("scores_first"))
             if scores_first.always:
                 raise table.error("scores_first", "needs a condition")
+        tie_breaks = []
+        for rule in table.tables("tie_breaks", required=False):
+            when = self.condition(rule)
+            if when.always:
+                raise rule.error("when", "a tie-break needs a condition")
+            tie_breaks.append(
+                TieBreak(
+                    when,
+                    cast(Language, self.language(rule, "language")),
+                    rule.text("why"),
+                    self.strength_ids(rule),
+                )
+            )
         return CloseCall(
             question,
             mapped,
@@ -408,6 +436,7 @@ class _RulesetParser:
             fallback_why=table.text("fallback_why"),
             fallback_strengths=self.strength_ids(table, "fallback_strengths"),
             scores_first=scores_first,
+            tie_breaks=tuple(tie_breaks),
         )
 
     # [split], [[stack_rules]] and [stacks] (ruleset 1)
@@ -459,6 +488,7 @@ class _RulesetParser:
             strengths=self.strength_ids(table),
             when=self.condition(table),
             backend=self.language(table, "backend", required=False),
+            frameworks=named_frameworks(table.text("text"), self.frameworks),
         )
 
     def plan(self) -> PlanRules | None:
@@ -497,6 +527,7 @@ class _RulesetParser:
             one_language_when=self.condition(one_language),
             one_language_strict=bool(one_language.flag("strict")),
             concerns=self.concerns(plan),
+            services_first=bool(plan.flag("services_first")),
         )
 
     # [plan.concerns.<id>] (ruleset 3 on)
@@ -506,8 +537,6 @@ class _RulesetParser:
         for concern_id, _ in plan.table("concerns", required=False).items():
             table = plan.table("concerns").table(concern_id)
             strengths = self.strength_ids(table)
-            if not strengths:
-                raise table.error("strengths", "a concern must cite a strength")
             for strength_id in strengths:
                 if strength_id in owner:
                     raise table.error(
@@ -532,13 +561,84 @@ class _RulesetParser:
             weights=weights,
             legacy=self.legacy_stacks(),
             plan=self.plan(),
+            citations_checked=bool(self.data.flag("citations_checked")),
         )
         if (ruleset.legacy is None) == (ruleset.plan is None):
             raise ContentError(self.path, "(top)", "needs either stack_rules or plan, not both")
         if ruleset.plan is not None:
             self.check_tension_texts(ruleset)
             self.check_concerns(ruleset)
+        if ruleset.citations_checked:
+            self.check_citations(ruleset)
         return ruleset
+
+    def cited_sentences(self, ruleset: Ruleset) -> Iterable[tuple[str, str, tuple[str, ...]]]:
+        """Every sentence of the ruleset that cites the article: (key, text, strength ids)."""
+        concern_cites: dict[str, set[str]] = {}
+        concern_sources: dict[str, set[tuple[str, str]]] = {}  # the answers it can gather
+        for question_id, rules in ruleset.weights.items():
+            for option_id, rule in rules.items():
+                for index, weighting in enumerate(rule.all_weightings):
+                    key = f"weights.{question_id}.{option_id}" + (
+                        f".variants[{index - 1}]" if index else ""
+                    )
+                    yield f"{key}.why", weighting.why, weighting.strengths
+                    if weighting.tension:
+                        yield f"{key}.tension", weighting.tension, weighting.tension_cites
+                        if weighting.concern:
+                            concern_cites.setdefault(weighting.concern, set()).update(
+                                weighting.tension_cites
+                            )
+                            concern_sources.setdefault(weighting.concern, set()).add(
+                                (question_id, option_id)
+                            )
+        close_call = ruleset.close_call
+        for index, tie_break in enumerate(close_call.tie_breaks):
+            yield f"close_call.tie_breaks[{index}].why", tie_break.why, tie_break.strengths
+        yield "close_call.fallback_why", close_call.fallback_why, close_call.fallback_strengths
+        plan = ruleset.plan
+        if plan is None:
+            return
+        for role, rules in (
+            ("backend", plan.backends),
+            ("frontend", plan.frontends),
+            ("service", plan.services),
+        ):
+            for rule in rules:
+                yield f"plan.{role}.{rule.id}.text", rule.text, rule.strengths
+        for index, tension in enumerate(plan.tensions):
+            yield f"plan.tension[{index}].text", tension.text, tension.strengths
+            if tension.concern:
+                concern_cites.setdefault(tension.concern, set()).update(tension.strengths)
+                concern_sources.setdefault(tension.concern, set()).add((tension.question, "*"))
+        for concern_id, concern in plan.concerns.items():
+            sources = concern_sources.get(concern_id, set())
+            if len({question for question, _ in sources}) < 2 and not any(
+                ruleset.question(question).multiple for question, _ in sources
+            ):
+                continue  # never said: a concern of one one-of answer keeps that one's words
+            cites = concern.strengths or tuple(sorted(concern_cites.get(concern_id, ())))
+            yield f"plan.concerns.{concern_id}.text", concern.text, cites
+
+    def check_citations(self, ruleset: Ruleset) -> None:
+        """Each citation supports the sentence it sits under: the sentence is about
+        something its bullet says (Strength.supports). A sentence that cites nothing is
+        the site's own and must say so."""
+        for key, text, cited in self.cited_sentences(ruleset):
+            for strength_id in cited:
+                strength = self.strengths[strength_id]
+                if not strength.supports_text(text):
+                    raise ContentError(
+                        self.path,
+                        key,
+                        f"cites {strength_id!r}, whose bullet supports none of "
+                        f"{list(strength.supports)} in {text[:60]!r}",
+                    )
+            deciding = key.startswith("close_call.")  # a tie-break decides the plan's language
+            if deciding and not cited and not re.search(r"\b(our|this site)\b", text.lower()):
+                raise ContentError(
+                    self.path, key, "a tie-break that cites nothing is ours and must say so"
+                )
 
     def check_concerns(self, ruleset: Ruleset) -> None:
         """With concerns, every tension names one that exists."""
@@ -581,10 +681,13 @@ class _RulesetParser:
 
 
 def load_ruleset(
-    path: Path, questions: tuple[Question, ...], strengths: Mapping[str, Strength]
+    path: Path,
+    questions: tuple[Question, ...],
+    strengths: Mapping[str, Strength],
+    frameworks: Mapping[str, Framework] | None = None,
 ) -> Ruleset:
-    """Read one ruleset and check it against the questions and strengths."""
-    return _RulesetParser(path, questions, strengths).ruleset()
+    """Read one ruleset and check it against the questions, strengths and frameworks."""
+    return _RulesetParser(path, questions, strengths, frameworks or {}).ruleset()
 
 
 # --- references across files -------------------------------------------------------------
@@ -629,62 +732,81 @@ def _check_references(
             )
 
 
-def load_starts(path: Path, rulesets: Mapping[int, Ruleset]) -> dict[str, Start]:
-    """How to start each plan part, by "role.rule id"; every rule of a ruleset with a plan
-    has one, and every documentation key it names exists."""
+def load_frameworks(path: Path) -> dict[str, Framework]:
+    """The frameworks a plan part may name (getting_started.toml, [frameworks])."""
     data = _read(path)
-    docs: dict[str, tuple[str, str]] = {}
-    for key, value in data.table("docs").items():
-        if not (
-            isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
-        ):
-            raise ContentError(path, f"docs.{key}", "must be [title, address]")
-        if not value[1].startswith("https://"):
-            raise ContentError(path, f"docs.{key}", "the address must be https://")
-        docs[key] = (value[0], value[1])
-    starts: dict[str, Start] = {}
-    named = data.table("starts")
-    for key, _ in named.items():
-        table = named.table(key)
-        refs = table.strings("docs", what="documentation keys")
-        for ref in refs:
-            if ref not in docs:
-                raise table.error("docs", f"unknown documentation key {ref!r}")
-        starts[key] = Start(
-            table.strings("commands", what="commands"), tuple(docs[r] for r in refs)
+    frameworks: dict[str, Framework] = {}
+    for key, _ in data.table("frameworks").items():
+        table = data.table("frameworks").table(key)
+        docs = table.strings("docs", what="strings: [title, address]")
+        if len(docs) != 2 or not docs[1].startswith("https://"):
+            raise table.error("docs", "must be [title, https:// address]")
+        frameworks[key] = Framework(
+            key, table.text("name"), table.strings("packages", default=[]), (docs[0], docs[1])
         )
-    parts = data.table("parts")
-    found: dict[str, Start] = {}
-    for key, value in parts.items():
-        if value not in starts:
-            raise parts.error(key, f"unknown start {value!r}")
-        found[key] = starts[value]
+    return frameworks
+
+
+def named_frameworks(text: str, frameworks: Mapping[str, Framework]) -> tuple[str, ...]:
+    """The frameworks an English text names, as words, in the table's order."""
+    return tuple(
+        key
+        for key, framework in frameworks.items()
+        if re.search(rf"(?<![\w-]){re.escape(framework.name)}(?![\w-])", text)
+    )
+
+
+def load_starts(
+    path: Path, frameworks: Mapping[str, Framework], rulesets: Mapping[int, Ruleset]
+) -> tuple[Start, ...]:
+    """How to start a part, by the frameworks it names. A start's commands install no
+    framework it is not for, and every part in a language of every ruleset with a plan
+    finds one."""
+    data = _read(path)
+    starts: list[Start] = []
+    for table in data.tables("starts"):
+        keys = table.strings("frameworks", what="framework keys")
+        if not keys:
+            raise table.error("frameworks", "a start is for at least one framework")
+        for key in keys:
+            if key not in frameworks:
+                raise table.error("frameworks", f"unknown framework {key!r}")
+        commands = table.strings("commands", what="commands")
+        words = set(re.findall(r"[\w.-]+", " ".join(commands).lower()))
+        for key, framework in frameworks.items():
+            if key not in keys and words & set(framework.packages):
+                raise table.error("commands", f"installs {framework.name}, which it is not for")
+        starts.append(Start(keys, commands, tuple(frameworks[key].docs for key in keys)))
     for ruleset in rulesets.values():
         if ruleset.plan is None:
             continue
-        rules = (*ruleset.plan.backends, *ruleset.plan.frontends, *ruleset.plan.services)
-        for rule in rules:
-            key = f"{rule.role}.{rule.id}"
-            if key not in found and rule.id != "open":
-                raise ContentError(path, f"parts.{key}", f"missing (ruleset {ruleset.version})")
-    return found
+        parts = (*ruleset.plan.backends, *ruleset.plan.frontends, *ruleset.plan.services)
+        for rule in parts:
+            if rule.language is not None and start_for(tuple(starts), rule.frameworks) is None:
+                raise ContentError(
+                    ruleset.source,
+                    f"plan.{rule.role}.{rule.id}",
+                    f"names no framework that {path.name} can start",
+                )
+    return tuple(starts)
 
 
 def load_content(directory: Path = CONTENT_DIR, extra_rulesets: Iterable[Path] = ()) -> Content:
     """Load and validate all content; the highest ruleset version is the current one."""
     article, strengths = load_strengths(directory / "strengths.toml")
     questions = load_questions(directory / "questions.toml")
+    frameworks = load_frameworks(directory / "getting_started.toml")
     paths = sorted((directory / "rulesets").glob("*.toml")) + list(extra_rulesets)
     if not paths:
         raise ContentError(directory / "rulesets", "(folder)", "no ruleset found")
     rulesets: dict[int, Ruleset] = {}
     for path in paths:
-        ruleset = load_ruleset(path, questions, strengths)
+        ruleset = load_ruleset(path, questions, strengths, frameworks)
         if ruleset.version in rulesets:
             raise ContentError(path, "version", f"duplicate ruleset version {ruleset.version}")
         rulesets[ruleset.version] = ruleset
     _check_references(directory, questions, strengths, rulesets)
-    starts = load_starts(directory / "getting_started.toml", rulesets)
+    starts = load_starts(directory / "getting_started.toml", frameworks, rulesets)
     return Content(article, strengths, questions, rulesets, starts)
 
 

@@ -84,6 +84,11 @@ class Reason:
     why: str
     tension: str | None = None
     concern: str | None = None
+    tension_strengths: tuple[str, ...] | None = None  # what the tension cites, if not `strengths`
+
+    @property
+    def tension_cites(self) -> tuple[str, ...]:
+        return self.strengths if self.tension_strengths is None else self.tension_strengths
 
     @property
     def weight(self) -> int:
@@ -114,6 +119,7 @@ class Change:
     nodejs: int
     plan_language: Verdict = "either"
     kind: ChangeKind = "switch"
+    lean_basis: LeanBasis | None = "verdict"  # on a close call, why it would lean its way
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,7 @@ class PlanPart:
     strengths: tuple[str, ...]
     because: tuple[AnswerRef, ...]
     rule: str = ""  # the id of the plan rule it comes from
+    frameworks: tuple[str, ...] = ()  # the frameworks it names (for getting started)
 
 
 @dataclass(frozen=True)
@@ -311,6 +318,7 @@ def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
                     weighting.why,
                     weighting.tension,
                     weighting.concern,
+                    weighting.tension_strengths,
                 )
             )
     return python, nodejs, reasons
@@ -364,8 +372,9 @@ def close_call_lean(
     answers: Answers, python: float, nodejs: float, ruleset: Ruleset
 ) -> tuple[Verdict, LeanBasis | None]:
     """The language a close call leans to, and why: the team's language, or (ruleset 2
-    on) the higher score, or on equal scores the fallback. On a large system (ruleset 3
-    on) the higher score comes first and the team decides only equal scores."""
+    on) the higher score, or on equal scores a tie-break (ruleset 4 on) or the fallback.
+    On a large system (ruleset 3 on) the higher score comes first and the team decides
+    only equal scores."""
     rule = ruleset.close_call
     answer = answers[rule.question]
     named = rule.languages.get(answer) if isinstance(answer, str) else None
@@ -378,6 +387,9 @@ def close_call_lean(
         return "either", None
     if by_scores:
         return ("python" if python > nodejs else "nodejs"), "scores"
+    tie_break = rule.tie_break(answers)
+    if tie_break is not None:
+        return tie_break.language, "fallback"
     assert rule.fallback is not None  # a close call that decides by scores has a fallback
     return rule.fallback, "fallback"
 
@@ -435,57 +447,89 @@ def _join(phrases: list[str], and_word: str) -> str:
     return ", ".join(phrases[:-1]) + f" {and_word} " + phrases[-1]
 
 
+SERVED_QUESTIONS = ("workloads", "frontend")  # answers naming the work a part exists to do
+
+
+def _family(language: str | None) -> str | None:
+    """The scores' side of a part's language: JavaScript counts with NodeJS."""
+    return None if language is None else ("python" if language == "python" else "nodejs")
+
+
+def _because(
+    rule: PartRule, answers: Answers, reasons: tuple[Reason, ...], strongest: bool
+) -> tuple[AnswerRef, ...]:
+    """The answers a part rests on, derived from the reasons: the workloads and front end
+    its condition names (the work it exists to do), then the answers of its condition
+    whose points favour its language, then (a back end, `strongest`) the heaviest others
+    that favour its language. Never an answer that favours the other language, unless it
+    names the work the part does."""
+    family = _family(rule.language)
+    favouring = {(r.question, r.answer) for r in reasons if r.favours == family}
+    matched = rule.when.matched(answers)
+    served = [ref for ref in matched if ref[0] in SERVED_QUESTIONS]
+    backing = [ref for ref in matched if ref in favouring]
+    extra = (
+        [(r.question, r.answer) for r in _strongest(reasons, family)]
+        if strongest and family
+        else []
+    )
+    return unique([*served, *backing, *extra])[:STRONGEST_REASONS]
+
+
 def compose_plan(
     answers: Answers, language: Language, reasons: Iterable[Reason], ruleset: Ruleset
 ) -> Plan:
-    """The plan with its back end in `language`, composed from the answers."""
+    """The plan with its back end in `language`, composed from the answers.
+
+    Companion services come first, so that the work one of them does (live connections,
+    say) is not also the back end's: the back end is the first of its language whose
+    condition holds and whose work no service does.
+    """
     rules = ruleset.plan
     assert rules is not None
     reasons = tuple(reasons)
+    given = {(q, o) for q, value in answers.items() for o in chosen(value)}
+    services: list[PartRule] = []
+    for rule in rules.services:
+        if rule.backend not in (None, language) or any(s.id == rule.id for s in services):
+            continue
+        if rule.when.matches(answers):
+            services.append(rule)
+    served = {ref for rule in services for ref in rule.serves} & given
+    if not rules.services_first:  # rulesets 2 and 3 chose the back end on its own
+        served = set()
     backend_rule = next(
-        r for r in rules.backends if r.language == language and r.when.matches(answers)
+        r
+        for r in rules.backends
+        if r.language == language and r.when.matches(answers) and not (r.serves & served)
     )
-    backend_because = unique(
-        [
-            *backend_rule.when.matched(answers),
-            *((r.question, r.answer) for r in _strongest(reasons, language)),
-        ]
-    )[:STRONGEST_REASONS]
-    parts = [
-        PlanPart(
-            "backend",
-            language,
-            backend_rule.text,
-            backend_rule.strengths,
-            backend_because,
-            backend_rule.id,
-        )
-    ]
+    parts = [_part(backend_rule, answers, reasons, strongest=True)]
     shorts = [backend_rule.short]
     frontend_rule = _first(rules.frontends, language, answers)
     if frontend_rule is not None:
-        parts.append(_part(frontend_rule, answers))
+        parts.append(_part(frontend_rule, answers, reasons))
         shorts.append(frontend_rule.short)
     covered: set[AnswerRef] = set()
-    added: set[str] = set()
-    for rule in rules.services:
-        if rule.id in added or rule.backend not in (None, language):
-            continue
-        if rule.when.matches(answers):
-            added.add(rule.id)
-            part = _part(rule, answers)
-            covered.update(part.because)
-            parts.append(part)
-            shorts.append(rule.short)
+    for rule in services:
+        part = _part(rule, answers, reasons)
+        covered.update(rule.when.matched(answers))
+        parts.append(part)
+        shorts.append(rule.short)
     languages = {part.language for part in parts if part.language is not None}
     mixed = "python" in languages and len(languages) > 1
     service_languages = {part.language for part in parts if part.role == "service"}
 
-    # Each tension: (answer, text, strengths, concern); the first for an answer wins.
-    found: dict[AnswerRef, tuple[str, tuple[str, ...], str | None]] = {}
-    # A question with plan-shape tensions is explained by them alone; tensions about a
-    # service's owner come beside the answer's own.
-    explained = {rule.question for rule in rules.tensions if rule.service is None}
+    # Each tension, by the answer it is on: (text, strengths, concern, the answers behind
+    # it); the first for an answer wins.
+    found: dict[AnswerRef, _Found] = {}
+    # An answer a plan-shape tension of this back end speaks to is explained by those
+    # alone; tensions about a service's owner come beside the answer's own.
+    explained = {
+        (rule.question, option)
+        for rule in rules.tensions
+        if rule.service is None and rule.backend in (None, language)
+        for option in rule.when.all_of.get(rule.question, ())
+    }
     for tension_rule in rules.tensions:
         if tension_rule.backend not in (None, language):
             continue
@@ -495,15 +539,18 @@ def compose_plan(
             continue
         if tension_rule.when.matches(answers):
             ref = (tension_rule.question, str(answers[tension_rule.question]))
-            found.setdefault(ref, (tension_rule.text, tension_rule.strengths, tension_rule.concern))
+            behind = unique([ref, *tension_rule.when.matched(answers)])
+            found.setdefault(
+                ref, (tension_rule.text, tension_rule.strengths, tension_rule.concern, behind)
+            )
     for reason in reasons:
         ref = (reason.question, reason.answer)
-        if reason.favours in (language, "neither") or reason.question in explained:
+        if reason.favours in (language, "neither") or ref in explained:
             continue
         if ref in covered or ref in found:
             continue
         assert reason.tension is not None  # checked when the ruleset is loaded
-        found[ref] = (reason.tension, reason.strengths, reason.concern)
+        found[ref] = (reason.tension, reason.tension_cites, reason.concern, (ref,))
     tensions = _tensions(found, ruleset)
 
     summary = _join(shorts, rules.and_word)
@@ -521,11 +568,13 @@ def _one_language(parts: Iterable[PlanPart], mixed: bool, rules: PlanRules) -> b
     return None not in languages and len({language_family(str(x)) for x in languages}) == 1
 
 
-def _tensions(
-    found: Mapping[AnswerRef, tuple[str, tuple[str, ...], str | None]], ruleset: Ruleset
-) -> tuple[Tension, ...]:
+_Found = tuple[str, tuple[str, ...], str | None, tuple[AnswerRef, ...]]
+
+
+def _tensions(found: Mapping[AnswerRef, _Found], ruleset: Ruleset) -> tuple[Tension, ...]:
     """The tensions in questionnaire order; from ruleset 3 on, one per concern, naming
-    every answer behind it (a lone answer keeps its own words)."""
+    every answer behind it (a lone answer keeps its own words). A concern that lists no
+    strengths (ruleset 4 on) cites what its answers' tensions cite."""
     order = ruleset.answer_order
     refs = sorted(found, key=lambda ref: order[ref])
     assert ruleset.plan is not None
@@ -536,24 +585,31 @@ def _tensions(
         key = concern if concern is not None and concern in concerns else f"answer:{ref}"
         grouped.setdefault(key, []).append(ref)
     tensions = []
-    for key, because in grouped.items():
-        text, strengths, _ = found[because[0]]
+    for key, refs_of in grouped.items():
+        text, strengths, _, _ = found[refs_of[0]]
         if key in concerns:
-            strengths = concerns[key].strengths
-            if len(because) > 1:
+            if concerns[key].strengths:
+                strengths = concerns[key].strengths
+            else:
+                strengths = unique(s for ref in refs_of for s in found[ref][1])
+            if len(refs_of) > 1:
                 text = concerns[key].text
-        tensions.append(Tension(*because[0], text, strengths, tuple(because)))
+        because = unique(behind for ref in refs_of for behind in found[ref][3])
+        tensions.append(Tension(*refs_of[0], text, strengths, because))
     return tuple(tensions)
 
 
-def _part(rule: PartRule, answers: Answers) -> PlanPart:
+def _part(
+    rule: PartRule, answers: Answers, reasons: tuple[Reason, ...], strongest: bool = False
+) -> PlanPart:
     return PlanPart(
         rule.role,
         rule.language,
         rule.text,
         rule.strengths,
-        unique(rule.when.matched(answers)),
+        _because(rule, answers, reasons, strongest),
         rule.id,
+        rule.frameworks,
     )
 
 
@@ -590,13 +646,13 @@ def _toggle(question: Question, current: AnswerValue, option: str) -> tuple[str,
 
 def _outcome(
     answers: Answers, edited: Mapping[str, AnswerValue], python: int, nodejs: int, ruleset: Ruleset
-) -> tuple[Verdict, Verdict]:
-    """The verdict and the plan's language when `edited` replaces some of the answers and
-    the scores are those given."""
+) -> tuple[Verdict, Verdict, LeanBasis | None]:
+    """The verdict, the plan's language and why it leans so, when `edited` replaces some of
+    the answers and the scores are those given."""
     verdict = _verdict(python, nodejs, ruleset)
     if verdict != "either":
-        return verdict, verdict
-    return verdict, close_call_lean({**answers, **edited}, python, nodejs, ruleset)[0]
+        return verdict, verdict, "verdict"
+    return verdict, *close_call_lean({**answers, **edited}, python, nodejs, ruleset)
 
 
 def _change(
@@ -609,13 +665,13 @@ def _change(
     ruleset: Ruleset,
 ) -> Change | None:
     """The change the edits make, or None when verdict and plan language stay."""
-    verdict, plan_language = _outcome(answers, edited, python, nodejs, ruleset)
+    verdict, plan_language, basis = _outcome(answers, edited, python, nodejs, ruleset)
     if (verdict, plan_language) == now:
         return None
     kind: ChangeKind = "switch"
     if plan_language == now[1]:
         kind = "closer" if verdict == "either" else "firmer"
-    return Change(edits, verdict, python, nodejs, plan_language, kind)
+    return Change(edits, verdict, python, nodejs, plan_language, kind, basis)
 
 
 def _switches_first(changes: list[Change]) -> tuple[Change, ...]:
@@ -817,7 +873,11 @@ def evaluate(answers: Answers, ruleset: Ruleset, with_changes: bool = True) -> R
         stack = plan.summary
         stack_strengths = plan.strengths + (alternative.strengths if alternative else ())
         if basis == "fallback":
-            stack_strengths = ruleset.close_call.fallback_strengths + stack_strengths
+            tie_break = ruleset.close_call.tie_break(answers)
+            settled_by = (
+                tie_break.strengths if tie_break else ruleset.close_call.fallback_strengths
+            )
+            stack_strengths = settled_by + stack_strengths
     else:
         assert ruleset.legacy is not None
         stack_id = _legacy_stack(answers, lean, ruleset)

@@ -47,6 +47,14 @@ class Strength:
     section: str
     bullet: str = field(metadata=WORDS)
     gist: str = field(metadata=WORDS)
+    # What the bullet supports: English word stems, one of which a sentence citing it
+    # must contain (checked at start-up for rulesets with `citations_checked`).
+    supports: tuple[str, ...] = ()
+
+    def supports_text(self, text: str) -> bool:
+        """Whether a sentence (in English) is about something this bullet says."""
+        lowered = text.lower()
+        return any(stem in lowered for stem in self.supports)
 
     @property
     def citation(self) -> str:
@@ -163,6 +171,14 @@ class Weighting:
     tension: str | None = field(default=None, metadata=WORDS)
     when: Condition = field(default_factory=Condition)
     concern: str | None = None
+    # Ruleset 4 on: what the tension cites when it is not what the reason cites (a warning
+    # that NodeJS code is hard to maintain at scale cites the NodeJS bullet that says so).
+    tension_strengths: tuple[str, ...] | None = None
+
+    @property
+    def tension_cites(self) -> tuple[str, ...]:
+        """The strengths the tension cites."""
+        return self.strengths if self.tension_strengths is None else self.tension_strengths
 
 
 @dataclass(frozen=True)
@@ -201,6 +217,17 @@ class OptionRule:
 
 
 @dataclass(frozen=True)
+class TieBreak:
+    """Ruleset 4 on: on equal scores with no team language, the language a close call
+    leans to when `when` holds, and why (the article's own words settle some ties)."""
+
+    when: Condition
+    language: Language
+    why: str = field(metadata=WORDS)
+    strengths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class CloseCall:
     """Which language a close call leans to.
 
@@ -208,7 +235,8 @@ class CloseCall:
     `by_scores`) the higher score, and on equal scores `fallback` for `fallback_why`.
     Without `by_scores` a close call with no team language has no lean (ruleset 1).
     When `scores_first` holds (ruleset 3 on: a large system), the higher score comes
-    before the team's language, which then decides only equal scores.
+    before the team's language, which then decides only equal scores. The first of
+    `tie_breaks` that holds (ruleset 4 on) decides equal scores before the fallback.
     """
 
     question: str
@@ -218,6 +246,11 @@ class CloseCall:
     fallback_why: str = field(default="", metadata=WORDS)
     fallback_strengths: tuple[str, ...] = ()
     scores_first: Condition | None = None
+    tie_breaks: tuple[TieBreak, ...] = ()
+
+    def tie_break(self, answers: Mapping[str, AnswerValue]) -> TieBreak | None:
+        """The tie-break that settles equal scores for these answers (None: the fallback)."""
+        return next((rule for rule in self.tie_breaks if rule.when.matches(answers)), None)
 
 
 @dataclass(frozen=True)
@@ -265,6 +298,16 @@ class PartRule:
     strengths: tuple[str, ...]
     when: Condition = field(default_factory=Condition)
     backend: Language | None = None
+    frameworks: tuple[str, ...] = ()  # the frameworks its English text names (getting started)
+
+    @property
+    def serves(self) -> frozenset[tuple[str, str]]:
+        """The workloads (question `workloads`) its condition names: the work it does."""
+        return frozenset(
+            ("workloads", option)
+            for selection in (self.when.all_of, self.when.any_of)
+            for option in selection.get("workloads", ())
+        )
 
 
 @dataclass(frozen=True)
@@ -291,6 +334,7 @@ class Concern:
     """Ruleset 3 on: one thing a plan gives up, said once however many answers ask for it.
 
     Every tension of the concern cites its `strengths` (no two concerns share one);
+    without them (ruleset 4 on) a tension of several answers cites what theirs cite.
     `text` is said when two or more answers are behind it.
     """
 
@@ -313,6 +357,8 @@ class PlanRules:
     # and all are of one family (JavaScript and NodeJS are one).
     one_language_strict: bool = False
     concerns: Mapping[str, Concern] = field(default_factory=dict)
+    # Ruleset 4 on: services are chosen first and the back end leaves their work to them.
+    services_first: bool = False
     and_word: str = field(
         default="and", metadata=WORDS
     )  # joins the summary's last two parts (translated with the content)
@@ -331,6 +377,8 @@ class Ruleset:
     weights: Mapping[str, Mapping[str, OptionRule]]
     legacy: LegacyStacks | None = None
     plan: PlanRules | None = None
+    # Ruleset 4 on: every citation is checked at start-up against what its bullet supports.
+    citations_checked: bool = False
 
     @cached_property
     def _questions_by_id(self) -> dict[str, Question]:
@@ -369,10 +417,21 @@ class Ruleset:
 
 
 @dataclass(frozen=True)
+class Framework:
+    """A framework or library a plan part may name, and what installs it."""
+
+    id: str
+    name: str  # as the parts' English texts name it: "FastAPI", "Jinja2", "NodeJS"
+    packages: tuple[str, ...]  # what `pip install` or `npm install` call it
+    docs: tuple[str, str]  # (title, address) of its official documentation
+
+
+@dataclass(frozen=True)
 class Start:
     """How to start one part of a plan: first commands and official documentation (our
-    suggestion, not the article's)."""
+    suggestion, not the article's), for the frameworks it names."""
 
+    frameworks: tuple[str, ...]
     commands: tuple[str, ...]
     docs: tuple[tuple[str, str], ...]  # (title, address)
 
@@ -385,7 +444,11 @@ class Content:
     strengths: Mapping[str, Strength]
     questions: tuple[Question, ...]
     rulesets: Mapping[int, Ruleset]
-    starts: Mapping[str, Start] = field(default_factory=dict)  # by "role.rule id"
+    starts: tuple[Start, ...] = ()
+
+    def start_for(self, frameworks: tuple[str, ...]) -> Start | None:
+        """How to start a part that names `frameworks` (see :func:`start_for`)."""
+        return start_for(self.starts, frameworks)
 
     @cached_property
     def current(self) -> Ruleset:
@@ -394,3 +457,11 @@ class Content:
     @cached_property
     def questions_by_id(self) -> dict[str, Question]:
         return {question.id: question for question in self.questions}
+
+
+def start_for(starts: tuple[Start, ...], frameworks: tuple[str, ...]) -> Start | None:
+    """The start for a part that names `frameworks`: the one for the most of them and for
+    nothing else (None when none fits)."""
+    named = set(frameworks)
+    fitting = [start for start in starts if set(start.frameworks) <= named]
+    return max(fitting, key=lambda start: len(start.frameworks), default=None)

@@ -20,8 +20,8 @@ EXAMPLE_ANSWERS = {
     "unified_stack": "no",
     "priorities": ["maintainability"],
 }
-EXAMPLE_CODE = "304q81bp"
-EXAMPLE_TEAM = "304q81bp-30bc48dy"
+EXAMPLE_CODE = "404q81ee"
+EXAMPLE_TEAM = "404q81ee-40bc4886"
 
 
 def _answer_schema(question: Question) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from ..chart import Chart, contribution_chart
 from ..engine import Plan, Recommendation
 from ..i18n import _
 from ..kinds import Verdict, display_name
-from ..model import Strength
+from ..model import Strength, chosen
 from ..preview import badge_markdown, badge_width
 from .rows import (
     ROLE_TITLES,
@@ -39,6 +39,7 @@ from .words import (
     headline,
     lean_text,
     margin_meter,
+    pairs_note,
     settle_text,
     short_label,
     version_words,
@@ -60,7 +61,7 @@ class ResultPage:
     meter: Meter  # the margin against the close-call zone, as a picture
     lean_text: str | None  # on a close call: why the plan is in its language, or advice
     settle: str | None  # on a close call: how to settle it
-    changes_in_pairs: bool  # no single answer changes it; pairs of changes do
+    pairs_note: str | None  # no single answer changes it: what the pairs below would do
     version_words: str  # "scoring version 3, November 2026"
     rules_changed: bool  # made under older scoring than today's
     permalink: str
@@ -94,7 +95,13 @@ def result_page(
     if rec.alternative_plan is not None:
         alternative = plan_view(advisor, rec.alternative_plan)
     reasons = tuple(reason_row(advisor, reason) for reason in rec.reasons if reason.weight)
-    still = [short_label(advisor, r.question, r.answer) for r in rec.reasons if not r.weight]
+    moved = {(r.question, r.answer) for r in rec.reasons if r.weight}
+    still = [  # every answer given that moved nothing, neutral choices included
+        short_label(advisor, question, option)
+        for question, value in rec.answers.items()
+        for option in chosen(value)
+        if (question, option) not in moved
+    ]
     ruleset = advisor.ruleset_of(rec)
     return ResultPage(
         code=result.code,
@@ -108,7 +115,7 @@ def result_page(
         meter=margin_meter(rec.margin, ruleset.either_margin),
         lean_text=lean_text(advisor, rec) or _no_lean_text(rec),
         settle=settle_text(advisor, rec),
-        changes_in_pairs=bool(rec.changes) and len(rec.changes[0].edits) > 1,
+        pairs_note=pairs_note(rec),
         version_words=version_words(ruleset),
         rules_changed=rec.ruleset != content.current.version,
         permalink=permalink,

@@ -25,7 +25,15 @@ from ..engine import (
 from ..i18n import N_, _, current_language, verdict_words
 from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name
 from ..model import Strength
-from .words import answer_label, answer_lines, answer_text, change_text, short_label, would_text
+from .words import (
+    answer_label,
+    answer_lines,
+    answer_text,
+    change_text,
+    lead_size,
+    short_label,
+    would_text,
+)
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 
@@ -126,7 +134,7 @@ class ChangeRow:
     url: str
     plan_language: Verdict
     kind: ChangeKind
-    outcome: str  # what the result would become, in words: "a clear Python result"
+    outcome: str  # what the result would become, in words: "a clear lead for Python"
 
 
 @dataclass(frozen=True)
@@ -150,7 +158,7 @@ class ChangeGroup:
     verdict: Verdict
     verdict_words: str
     kind: ChangeKind
-    outcome: str  # "NodeJS", "a close call leaning to NodeJS", "a clear Python result"
+    outcome: str  # "a narrow lead for NodeJS", "a close call leaning to NodeJS", ...
     shared: str | None  # the edit every item shares (pairs of changes), in words
     items: tuple[ChangeItem, ...]
 
@@ -189,15 +197,13 @@ def change_groups(
         words = _(" and ").join(would_text(advisor, edit) for edit in edits)
         return ChangeItem(words, change.python, change.nodejs, urls[change])
 
-    outcomes = unique((c.kind, c.verdict, c.plan_language) for c in rec.changes)  # switches first
+    margin = advisor.ruleset_of(rec).either_margin
+    words = {change: change_outcome(change, margin) for change in rec.changes}
+    outcomes = unique((c.kind, c.verdict, words[c]) for c in rec.changes)  # switches first
     groups = []
-    for kind, verdict, language in outcomes:
-        changes = [
-            c
-            for c in rec.changes
-            if (c.kind, c.verdict, c.plan_language) == (kind, verdict, language)
-        ]
-        heading = (verdict, verdict_words(verdict), kind, change_outcome(kind, verdict, language))
+    for kind, verdict, outcome in outcomes:
+        changes = [c for c in rec.changes if (c.kind, c.verdict, words[c]) == (kind, verdict, outcome)]
+        heading = (verdict, verdict_words(verdict), kind, outcome)
         singles = [c for c in changes if len(c.edits) == 1]
         if singles:
             groups.append(ChangeGroup(*heading, None, tuple(item(c, c.edits) for c in singles)))
@@ -217,15 +223,37 @@ def change_groups(
     return tuple(groups)
 
 
-def change_outcome(kind: str, verdict: str, plan_language: str) -> str:
-    """What a change would make of the result, in words."""
-    language = display_name(plan_language)
-    if kind == "firmer":
-        return _("a clear %(language)s result", language=language)
-    if kind == "closer":
+def change_outcome(change: Change, either_margin: int) -> str:
+    """What a change would make of the result, in words: the size of the lead on the one
+    ladder (:func:`lead_size`), and on a close call why it would lean its way when that
+    is not the higher score (the team's language, or a tie-break on level scores)."""
+    language = display_name(change.plan_language)
+    size = lead_size(change.python - change.nodejs, either_margin)
+    if change.verdict != "either":
+        if size == "clear":
+            return _("a clear lead for %(language)s", language=language)
+        return _("a narrow lead for %(language)s", language=language)
+    still = change.kind == "closer"
+    if change.python == change.nodejs:
+        if still:
+            return _("a close call on level scores, still leaning to %(language)s", language=language)
+        return _("a close call on level scores, leaning to %(language)s", language=language)
+    higher = "python" if change.python > change.nodejs else "nodejs"
+    if change.plan_language != higher:  # the team's language decides a close call
+        values = {"language": language, "other": display_name(higher)}
+        if still:
+            return _(
+                "a close call, still leaning to %(language)s, the team’s language, though "
+                "%(other)s scores higher",
+                **values,
+            )
+        return _(
+            "a close call leaning to %(language)s, the team’s language, though %(other)s "
+            "scores higher",
+            **values,
+        )
+    if still:
         return _("a close call, still leaning to %(language)s", language=language)
-    if verdict != "either":
-        return language
     return _("a close call leaning to %(language)s", language=language)
 
 
@@ -253,7 +281,7 @@ def change_rows(
             url,
             change.plan_language,
             change.kind,
-            change_outcome(change.kind, change.verdict, change.plan_language),
+            change_outcome(change, advisor.ruleset_of(rec).either_margin),
         )
         for change, url in zip(changes, change_links(advisor, rec, changes, link), strict=True)
     )
@@ -292,7 +320,7 @@ def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
 @once_per_language
 def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
     cite = Citer(advisor.content.strengths)
-    start = advisor.content.starts.get(f"{part.role}.{part.rule}")
+    start = advisor.content.start_for(part.frameworks) if part.language else None
     return PartRow(
         part.role,
         _(ROLE_TITLES[part.role]),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from ..advisor import Advisor
-from ..engine import Change, Edit, Recommendation
+from ..engine import Change, Edit, Plan, Recommendation
 from ..i18n import N_, _, month_and_year, ngettext
 from ..kinds import display_name, other_language
 from ..model import Ruleset
@@ -62,15 +63,50 @@ def change_text(advisor: Advisor, change: Change) -> str:
 NO_CHANGE = N_("No change of one or two answers would give a different result or plan.")
 
 
+def pairs_note(rec: Recommendation) -> str | None:
+    """Said above changes when no single answer changes anything: whether the pairs move
+    the back end to the other language, or only make the result firmer or closer."""
+    if not rec.changes or len(rec.changes[0].edits) == 1:
+        return None
+    kinds = {change.kind for change in rec.changes}
+    if kinds == {"switch"}:
+        return _("No single answer would change this result; these pairs of changes would.")
+    if "switch" in kinds:
+        return _(
+            "No single answer would change this result; the first pairs below would move "
+            "the back end to the other language, the others would only change how firm it is."
+        )
+    return _(
+        "No one or two answers would move the back end to the other language; these pairs "
+        "would only change how firm the result is."
+    )
+
+
 def changes_note(rec: Recommendation) -> str | None:
     """Said in every format when nothing within one or two answers changes the result."""
     return None if rec.changes else _(NO_CHANGE)
 
 
 def headline(rec: Recommendation) -> str:
+    """The result in a few words: a close call says which way it leans (one instruction)."""
+    if rec.verdict == "either" and rec.lean in ("python", "nodejs"):
+        return _("A close call, leaning to %(language)s", language=display_name(rec.lean))
     if rec.verdict == "either":
-        return _("A close call: either will do")
+        return _("A close call: either will do")  # ruleset 1 with no team language
     return _("Use %(language)s for your back end", language=display_name(rec.verdict))
+
+
+LeadSize = Literal["close", "narrow", "clear"]
+CLEAR_LEAD = 3  # a lead of more than this many times the close-call margin is clear
+
+
+def lead_size(margin: int, either_margin: int) -> LeadSize:
+    """The one ladder of words for a lead, from the margin alone: a close call, a narrow
+    lead, a clear lead. A bigger lead never gets a smaller word."""
+    lead = abs(margin)
+    if lead <= either_margin:
+        return "close"
+    return "narrow" if lead <= CLEAR_LEAD * either_margin else "clear"
 
 
 def answer_lines(advisor: Advisor, question_id: str, value: str | Sequence[str]) -> tuple[str, ...]:
@@ -84,7 +120,7 @@ def answer_lines(advisor: Advisor, question_id: str, value: str | Sequence[str])
 def firmness(rec: Recommendation, either_margin: int) -> str:
     """How firm the verdict is, in words, with the scale it is measured on."""
     lead = abs(rec.margin)
-    if rec.verdict == "either":
+    if lead_size(rec.margin, either_margin) == "close":
         return _(
             "Python %(python)s, NodeJS %(nodejs)s: within %(margin)s points of each other, "
             "so a close call.",
@@ -92,7 +128,7 @@ def firmness(rec: Recommendation, either_margin: int) -> str:
             nodejs=rec.nodejs,
             margin=either_margin,
         )
-    if lead > 3 * either_margin:
+    if lead_size(rec.margin, either_margin) == "clear":
         text = N_(
             "Python %(python)s, NodeJS %(nodejs)s: a clear lead of %(lead)s points "
             "(a close call is %(margin)s points or fewer)."
@@ -192,21 +228,45 @@ def margin_meter(margin: int, either_margin: int) -> Meter:
 
 
 def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
-    """On a close call, a way to settle it rather than a coin toss."""
+    """On a close call, the one instruction: start from the lean, and how the team could
+    overturn it (a spike on the part where the two routes differ most)."""
+    if rec.verdict == "either" and rec.lean not in ("python", "nodejs"):
+        return None
     if rec.verdict != "either":
         return None
-    work = sorted(
-        (r for r in rec.reasons if r.weight and r.question == "workloads"), key=lambda r: -r.weight
-    )
+    lean = display_name(rec.lean)
+    other = display_name(other_language(rec.lean))
+    work = spike_work(rec)
     part = _("the riskiest part of the back end")
-    if work:
-        label = advisor.question("workloads").option(work[0].answer).label
+    if work is not None:
+        label = advisor.question("workloads").option(work).label
         part = _("the part that does “%(work)s”", work=label)
     return _(
-        "To settle it, time-box a spike: build %(part)s in both languages, a day or two each, "
-        "then let the team choose with what it learned.",
+        "Start from %(language)s. To overturn that, time-box a spike: build %(part)s in "
+        "%(other)s too, a day or two, and switch only if the team finds it clearly better.",
+        language=lean,
+        other=other,
         part=part,
     )
+
+
+def spike_work(rec: Recommendation) -> str | None:
+    """The heaviest workload that the two routes build in different languages (a spike on
+    work both routes build alike would settle nothing), or None."""
+
+    def languages(plan: Plan | None, ref: tuple[str, str]) -> set[str | None]:
+        if plan is None:
+            return set()
+        doing = {part.language for part in plan.parts if ref in part.because}
+        return doing or {plan.language}  # work no part names is the back end's
+
+    for reason in sorted(
+        (r for r in rec.reasons if r.weight and r.question == "workloads"), key=lambda r: -r.weight
+    ):
+        ref = (reason.question, reason.answer)
+        if languages(rec.plan, ref) != languages(rec.alternative_plan, ref):
+            return reason.answer
+    return None
 
 
 def version_words(ruleset: Ruleset) -> str:
@@ -221,10 +281,18 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
         return None
     lean = display_name(rec.lean)
     if rec.lean_basis == "team":
+        known = "JavaScript" if rec.lean == "nodejs" else "Python"
+        if rec.python == rec.nodejs:
+            return _(
+                "The scores are level, so the plan follows your team’s language: yours knows "
+                "%(known)s best, so the plan uses %(language)s.",
+                known=known,
+                language=lean,
+            )
         return _(
-            "When it is this close, the article’s advice is to follow the team: yours knows "
-            "%(known)s best, so the plan uses %(language)s.",
-            known="JavaScript" if rec.lean == "nodejs" else "Python",
+            "When it is this close, the article’s advice is to choose what suits your team: "
+            "yours knows %(known)s best, so the plan uses %(language)s.",
+            known=known,
             language=lean,
         )
     if rec.lean_basis == "scores":
@@ -241,20 +309,22 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
         team_language = rule.languages.get(str(rec.answers.get(rule.question)))
         why = (
             _(
-                "On a large system the article lets each language’s strengths count for more "
-                "than the team’s habits"
+                "On a large system we read the article as letting each language’s strengths "
+                "count for more than the team’s habits"
             )
             if team_language is not None
             else _("Your team has no one language to follow")
         )
         return ngettext(
             "%(why)s, so the higher score decides: %(language)s leads by %(num)d point, "
-            "tipped by %(tipping)s.",
+            "a lead that would be gone without %(tipping)s.",
             "%(why)s, so the higher score decides: %(language)s leads by %(num)d points, "
-            "tipped by %(tipping)s.",
+            "a lead that would be gone without %(tipping)s.",
             lead,
             why=why,
             language=lean,
             tipping=tipping,
         )
-    return advisor.ruleset_of(rec).close_call.fallback_why
+    close_call = advisor.ruleset_of(rec).close_call
+    tie_break = close_call.tie_break(rec.answers)
+    return tie_break.why if tie_break is not None else close_call.fallback_why

@@ -141,6 +141,8 @@ NOT_WORDS = {
     "Concern": {"id"},
     "Weighting": {"concern"},
     "Ruleset": {"released"},
+    "Framework": {"id", "name"},  # proper names, the same in every language
+    "TieBreak": {"language"},
 }
 
 

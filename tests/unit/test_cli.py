@@ -81,7 +81,7 @@ def test_text_names_the_verdict_the_plan_and_the_permalink() -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "Use Python for your back end"
     assert any(line.startswith("Suggested stack: ") for line in lines)
-    assert lines[-1].startswith("Permalink: /r/3")
+    assert lines[-1].startswith("Permalink: /r/4")
 
 
 def test_answers_as_options_give_the_same_result() -> None:
@@ -178,11 +178,11 @@ def test_control_characters_are_escaped_in_everything_printed() -> None:
 
 def test_the_permalink_base_defaults_to_public_url(monkeypatch: pytest.MonkeyPatch) -> None:
     relative = run("recommend", "--format", "md", stdin=body("python"))
-    assert "* Permalink: </r/3" in relative.stdout
+    assert "* Permalink: </r/4" in relative.stdout
     assert "This link is relative" in relative.stdout
     monkeypatch.setenv("PUBLIC_URL", "https://stack.example")
     absolute = run("recommend", "--format", "md", stdin=body("python"))
-    assert "* Permalink: <https://stack.example/r/3" in absolute.stdout
+    assert "* Permalink: <https://stack.example/r/4" in absolute.stdout
     assert "This link is relative" not in absolute.stdout
 
 

@@ -132,10 +132,30 @@ def _edit(path: Path, old: str, new: str) -> None:
             ("1.toml", "weights.workloads.crud", "has no weights"),
         ),
         (
-            "rulesets/3.toml",
+            "rulesets/4.toml",
             'strengths = ["node-streams", "node-event-driven"]',
             'strengths = ["node-event-driven"]',
-            ("3.toml", "weights", "'node-streams' is cited by no option"),
+            ("4.toml", "weights", "'node-streams' is cited by no option"),
+        ),
+        (
+            "rulesets/4.toml",
+            'strengths = ["python-team-templating"]\nwhy = "Your Python team can render',
+            'strengths = ["python-cloud-native"]\nwhy = "Your Python team can render',
+            ("4.toml", "weights.frontend.templates.why", "cites 'python-cloud-native'"),
+        ),
+        (
+            "rulesets/4.toml",
+            'fallback_why = "The scores are level and your team has no one language to follow, '
+            "so this site’s own tie-break",
+            'fallback_why = "The scores are level and your team has no one language to follow, '
+            "so the tie-break",
+            ("4.toml", "close_call.fallback_why", "is ours and must say so"),
+        ),
+        (
+            "getting_started.toml",
+            'commands = ["pip install jinja2"]',
+            'commands = ["pip install jinja2 flask"]',
+            ("getting_started.toml", "starts[4].commands", "installs Flask"),
         ),
         (
             "rulesets/1.toml",
@@ -262,7 +282,7 @@ def test_a_question_missing_from_the_current_ruleset_is_refused(content_copy: Pa
         '{ id = "crud", label = "Ordinary records and forms"',
     )
     with pytest.raises(
-        ContentError, match=r"3\.toml: weights\.workloads\.batch: the option has no weights"
+        ContentError, match=r"4\.toml: weights\.workloads\.batch: the option has no weights"
     ):
         load_content(content_copy)
 

@@ -1,4 +1,4 @@
-"""The current ruleset (3): conditional weights, the close-call rule and the plan, rule by rule."""
+"""The current ruleset (4): conditional weights, the close-call rule and the plan, rule by rule."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ def roles(rec: Recommendation) -> list[tuple[str, str | None]]:
     return [(part.role, part.language) for part in rec.plan.parts]
 
 
-def test_ruleset_three_is_current() -> None:
-    assert RULESET.version == 3 and RULESET.plan is not None
+def test_ruleset_four_is_current() -> None:
+    assert RULESET.version == 4 and RULESET.plan is not None
 
 
 # --- answers that depend on each other ------------------------------------------------------
@@ -81,11 +81,23 @@ def test_with_no_team_language_the_strongest_answers_decide() -> None:
     assert [(r.question, r.answer) for r in rec.deciding] == [("workloads", "business_rules")]
 
 
-def test_equal_scores_with_no_team_language_fall_back_to_the_ruleset_language() -> None:
+def test_equal_scores_with_no_team_language_fall_back_to_the_sites_own_tie_break() -> None:
     rec = result()
     assert (rec.verdict, rec.python, rec.nodejs) == ("either", 0, 0)
     assert (rec.lean, rec.lean_basis, rec.deciding) == ("python", "fallback", ())
-    assert "python-clarity" in rec.strengths
+    assert RULESET.close_call.fallback_strengths == ()  # ours: it cites nothing
+    assert "this site’s own tie-break" in RULESET.close_call.fallback_why
+
+
+def test_equal_scores_wanting_one_language_with_no_team_language_lean_to_nodejs() -> None:
+    """Rule 24: the article's single-stack sentence settles this tie."""
+    for team in ("both", "neither"):
+        rec = result(team=team, unified_stack="yes", frontend="api_only")
+        assert (rec.verdict, rec.python, rec.nodejs) == ("either", 0, 0)
+        assert (rec.lean, rec.lean_basis) == ("nodejs", "fallback")
+        assert "node-unified-stack" in rec.strengths
+    python_team = result(team="python", unified_stack="yes", frontend="templates", scale="large")
+    assert python_team.lean == "python"  # a team language still decides before a tie-break
 
 
 # --- the plan ---------------------------------------------------------------------------
@@ -125,7 +137,7 @@ def test_real_time_work_on_a_small_python_project_is_a_tension_not_a_second_serv
     tension = rec.plan.tensions[0]
     assert (tension.question, tension.answer) == ("workloads", "realtime_messaging")
     assert tension.because == (("workloads", "realtime_messaging"),)
-    assert tension.strengths == ("node-event-driven", "node-streams")
+    assert tension.strengths == ("node-event-driven",)
     assert "FastAPI" in tension.text
 
 

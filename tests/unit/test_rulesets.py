@@ -9,7 +9,7 @@ from tests.data import FIXTURES, GOLDEN
 
 def test_a_newer_ruleset_becomes_current_and_old_codes_keep_ruleset_one() -> None:
     advisor = Advisor(load_content(extra_rulesets=[FIXTURES / "ruleset-next.toml"]))
-    assert advisor.content.current.version == 4
+    assert advisor.content.current.version == 5
     changed = 0
     for entry in GOLDEN["codes"]:
         old = advisor.from_code(entry["code"]).recommendation
@@ -17,8 +17,8 @@ def test_a_newer_ruleset_becomes_current_and_old_codes_keep_ruleset_one() -> Non
         assert old.verdict == entry["verdict"]
         assert {"python": old.python, "nodejs": old.nodejs} == entry["scores"]
         new = advisor.recommend(entry["answers"])
-        assert new.code.startswith("4")
-        assert new.recommendation.ruleset == 4
+        assert new.code.startswith("5")
+        assert new.recommendation.ruleset == 5
         if (new.recommendation.python, new.recommendation.nodejs) != (old.python, old.nodejs):
             changed += 1
         # new codes decode under the newest ruleset
