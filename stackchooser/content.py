@@ -330,6 +330,7 @@ class _RulesetParser:
             tension=table.optional_text("tension") or (base.tension if base else None),
             when=self.condition(table) if base is not None else Condition(),
             concern=table.optional_text("concern") or (base.concern if base else None),
+            advice=table.optional_text("advice") or (base.advice if base else None),
             tension_strengths=(
                 self.strength_ids(table, "tension_strengths")
                 if table.has("tension_strengths")
@@ -515,6 +516,7 @@ class _RulesetParser:
                     mixed=table.flag("mixed"),
                     service=self.language(table, "service", required=False),
                     concern=table.optional_text("concern"),
+                    advice=table.optional_text("advice") or "",
                 )
             )
         one_language = plan.table("one_language")
@@ -523,7 +525,11 @@ class _RulesetParser:
             frontends=tuple(self.part(t, "frontend") for t in plan.tables("frontend")),
             services=tuple(self.part(t, "service") for t in plan.tables("service")),
             tensions=tuple(tensions),
-            one_language={language: one_language.text(language) for language in LANGUAGES},
+            one_language={
+                language: one_language.text(language)
+                for language in LANGUAGES
+                if one_language.has(language)
+            },
             one_language_when=self.condition(one_language),
             one_language_strict=bool(one_language.flag("strict")),
             concerns=self.concerns(plan),
@@ -544,7 +550,9 @@ class _RulesetParser:
                         f"{strength_id!r} is already given up by {owner[strength_id]!r}",
                     )
                 owner[strength_id] = concern_id
-            concerns[concern_id] = Concern(concern_id, strengths, table.text("text"))
+            concerns[concern_id] = Concern(
+                concern_id, strengths, table.text("text"), table.optional_text("advice") or ""
+            )
         return concerns
 
     def ruleset(self) -> Ruleset:

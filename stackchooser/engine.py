@@ -85,6 +85,7 @@ class Reason:
     tension: str | None = None
     concern: str | None = None
     tension_strengths: tuple[str, ...] | None = None  # what the tension cites, if not `strengths`
+    advice: str | None = None  # what we suggest doing about the tension (ours, uncited)
 
     @property
     def tension_cites(self) -> tuple[str, ...]:
@@ -144,9 +145,10 @@ class Tension:
 
     question: str
     answer: str
-    text: str
+    text: str  # what the article says the plan gives up (cited by `strengths`)
     strengths: tuple[str, ...]
     because: tuple[AnswerRef, ...] = ()
+    advice: str = ""  # ruleset 4 on: what we suggest doing about it (ours, cites nothing)
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,7 @@ def _score(answers: Answers, ruleset: Ruleset) -> tuple[int, int, list[Reason]]:
                     weighting.tension,
                     weighting.concern,
                     weighting.tension_strengths,
+                    weighting.advice,
                 )
             )
     return python, nodejs, reasons
@@ -541,7 +544,14 @@ def compose_plan(
             ref = (tension_rule.question, str(answers[tension_rule.question]))
             behind = unique([ref, *tension_rule.when.matched(answers)])
             found.setdefault(
-                ref, (tension_rule.text, tension_rule.strengths, tension_rule.concern, behind)
+                ref,
+                (
+                    tension_rule.text,
+                    tension_rule.strengths,
+                    tension_rule.concern,
+                    behind,
+                    tension_rule.advice,
+                ),
             )
     for reason in reasons:
         ref = (reason.question, reason.answer)
@@ -550,11 +560,21 @@ def compose_plan(
         if ref in covered or ref in found:
             continue
         assert reason.tension is not None  # checked when the ruleset is loaded
-        found[ref] = (reason.tension, reason.tension_cites, reason.concern, (ref,))
+        found[ref] = (
+            reason.tension,
+            reason.tension_cites,
+            reason.concern,
+            (ref,),
+            reason.advice or "",
+        )
     tensions = _tensions(found, ruleset)
 
     summary = _join(shorts, rules.and_word)
-    if rules.one_language_when.matches(answers) and _one_language(parts, mixed, rules):
+    if (
+        language in rules.one_language
+        and rules.one_language_when.matches(answers)
+        and _one_language(parts, mixed, rules)
+    ):
         summary += ", " + rules.one_language[language]
     summary = summary[0].upper() + summary[1:] + "."
     return Plan(language, summary, tuple(parts), tensions)
@@ -568,7 +588,8 @@ def _one_language(parts: Iterable[PlanPart], mixed: bool, rules: PlanRules) -> b
     return None not in languages and len({language_family(str(x)) for x in languages}) == 1
 
 
-_Found = tuple[str, tuple[str, ...], str | None, tuple[AnswerRef, ...]]
+# A tension found for an answer: text, strengths, concern, the answers behind it, advice.
+_Found = tuple[str, tuple[str, ...], str | None, tuple[AnswerRef, ...], str]
 
 
 def _tensions(found: Mapping[AnswerRef, _Found], ruleset: Ruleset) -> tuple[Tension, ...]:
@@ -586,16 +607,16 @@ def _tensions(found: Mapping[AnswerRef, _Found], ruleset: Ruleset) -> tuple[Tens
         grouped.setdefault(key, []).append(ref)
     tensions = []
     for key, refs_of in grouped.items():
-        text, strengths, _, _ = found[refs_of[0]]
+        text, strengths, _, _, advice = found[refs_of[0]]
         if key in concerns:
             if concerns[key].strengths:
                 strengths = concerns[key].strengths
             else:
                 strengths = unique(s for ref in refs_of for s in found[ref][1])
             if len(refs_of) > 1:
-                text = concerns[key].text
+                text, advice = concerns[key].text, concerns[key].advice
         because = unique(behind for ref in refs_of for behind in found[ref][3])
-        tensions.append(Tension(*refs_of[0], text, strengths, because))
+        tensions.append(Tension(*refs_of[0], text, strengths, because, advice))
     return tuple(tensions)
 
 

@@ -171,6 +171,8 @@ class Weighting:
     tension: str | None = field(default=None, metadata=WORDS)
     when: Condition = field(default_factory=Condition)
     concern: str | None = None
+    # Ruleset 4 on: what we suggest doing about the tension (ours: it cites nothing).
+    advice: str | None = field(default=None, metadata=WORDS)
     # Ruleset 4 on: what the tension cites when it is not what the reason cites (a warning
     # that NodeJS code is hard to maintain at scale cites the NodeJS bullet that says so).
     tension_strengths: tuple[str, ...] | None = None
@@ -327,6 +329,7 @@ class TensionRule:
     mixed: bool | None = None
     service: Language | None = None
     concern: str | None = None
+    advice: str = field(default="", metadata=WORDS)  # ruleset 4 on: our suggestion
 
 
 @dataclass(frozen=True)
@@ -341,6 +344,7 @@ class Concern:
     id: str
     strengths: tuple[str, ...]
     text: str = field(metadata=WORDS)
+    advice: str = field(default="", metadata=WORDS)  # ruleset 4 on: our suggestion
 
 
 @dataclass(frozen=True)
@@ -351,7 +355,7 @@ class PlanRules:
     frontends: tuple[PartRule, ...]
     services: tuple[PartRule, ...]
     tensions: tuple[TensionRule, ...]
-    one_language: Mapping[Language, str] = field(metadata=WORDS)
+    one_language: Mapping[Language, str] = field(metadata=WORDS)  # per plan language (4: JS only)
     one_language_when: Condition
     # Ruleset 3 on: a summary claims one language only when every part has a language
     # and all are of one family (JavaScript and NodeJS are one).

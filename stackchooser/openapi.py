@@ -81,8 +81,16 @@ def _plan_schema() -> dict[str, Any]:
                             "description": "Every answer behind this concern.",
                             "items": answer_ref,
                         },
-                        "text": {"type": "string"},
+                        "text": {
+                            "type": "string",
+                            "description": "What the article says the plan gives up, cited.",
+                        },
                         "strengths": strengths,
+                        "advice": {
+                            "type": ["string", "null"],
+                            "description": "What we suggest doing about it: the site's own "
+                            "advice, not the article's (ruleset 4 on; null before).",
+                        },
                     },
                 },
             },

@@ -10,6 +10,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from stackchooser.engine import Plan, Recommendation
 from stackchooser.model import Answers, AnswerValue, Ruleset, chosen
@@ -253,7 +254,10 @@ def sentence_breaks(answers: Answers, rec: Recommendation, lean_text: str | None
             refs += tension.because
         if len(refs) != len(set(refs)):
             breaks.append("12: one answer behind two tensions")
-        if plan.language == "python" and given & LIVE_ANSWERS:
+        live_elsewhere = any(
+            part.role == "service" and LIVE_ANSWERS & set(part.because) for part in plan.parts
+        )
+        if plan.language == "python" and given & LIVE_ANSWERS and not live_elsewhere:
             backend = next(part for part in plan.parts if part.role == "backend")
             if "Flask" in backend.text or "FastAPI" not in backend.text:
                 breaks.append("13: live work on a Python back end without an async framework")
@@ -278,4 +282,136 @@ def sentence_breaks(answers: Answers, rec: Recommendation, lean_text: str | None
             expected = "closer" if change.verdict == "either" else "firmer"
         if change.plan_language not in ("python", "nodejs") or change.kind != expected:
             breaks.append("16: a change's plan language or kind is wrong")
+    return breaks
+
+
+# --- every sentence true, by construction (PRODUCT.md, rules 17-28, and what reading found) ---
+
+SERVED = ("workloads", "frontend")
+HOLDS_LIVE = re.compile(r"hold[s]? the (?:live|open) connections", re.IGNORECASE)
+READING = re.compile(r"large system[^.]*\b(?:count|weigh)", re.IGNORECASE)
+SAYS_READING = re.compile(r"\bwe read\b|\bour reading\b", re.IGNORECASE)
+API = re.compile(r"\bAPI\b")
+FRONT_END = re.compile(r"front end|front-end|interface", re.IGNORECASE)
+MATTERS_TO_YOU = re.compile(r"matters? to you", re.IGNORECASE)
+LADDER = {"close": "close call", "narrow": "narrow", "clear": "clear"}
+
+
+def truth_breaks(advisor: Any, answers: Answers, rec: Recommendation) -> list[str]:
+    """The rules of "every sentence true" from rule 17 on that a result breaks, judged on
+    the engine's result and the presenters' words (the same words every format shows)."""
+    from stackchooser.presenters.rows import change_outcome
+    from stackchooser.presenters.words import (
+        firmness,
+        headline,
+        lead_size,
+        lean_text,
+        pairs_note,
+        settle_text,
+        spike_work,
+    )
+
+    breaks: list[str] = []
+    ruleset = advisor.ruleset_of(rec)
+    strengths = advisor.content.strengths
+    margin = ruleset.either_margin
+    given = _given(answers)
+    favour = {(r.question, r.answer): r.favours for r in rec.reasons}
+    for plan in _plans(rec):
+        live_owners = [part for part in plan.parts if LIVE_ANSWERS & set(part.because)]
+        if len(live_owners) > 1 or sum(bool(HOLDS_LIVE.search(p.text)) for p in plan.parts) > 1:
+            breaks.append("17: two parts do one live job")
+        for part in plan.parts:
+            family = _family(part.language)
+            for ref in part.because:
+                side = "nodejs" if family == "javascript" else family
+                if ref[0] not in SERVED and favour.get(ref) != side:
+                    breaks.append("17: a part rests on an answer that does not favour it")
+            start = advisor.content.start_for(part.frameworks) if part.language else None
+            if start is not None and not set(start.frameworks) <= set(part.frameworks):
+                breaks.append("21: getting started names a framework its part does not")
+        for item in (*plan.parts, *plan.tensions):
+            for strength_id in item.strengths:
+                if not strengths[strength_id].supports_text(item.text):
+                    breaks.append("22: a citation that does not support its sentence")
+        texts = _plan_texts(plan)
+        has_service = any(part.role == "service" for part in plan.parts)
+        if answers["frontend"] == "templates" and not has_service:
+            if any(API.search(text) for text in texts):
+                breaks.append("23: an API in a plan of server-rendered pages")
+        if answers["frontend"] == "api_only" and any(FRONT_END.search(t) for t in texts):
+            breaks.append("23: a front end in a plan with none")
+        if plan.language == "python" and answers["frontend"] == "templates" and (
+            answers["scale"] == "large"
+        ):
+            if not any(
+                "python-only-restrictive" in t.strengths and ("scale", "large") in t.because
+                for t in plan.tensions
+            ):
+                breaks.append("25: a large Python-only plan without the article's warning")
+        for tension in plan.tensions:
+            if MATTERS_TO_YOU.search(tension.text) and not any(
+                q == "priorities" for q, _ in tension.because
+            ):
+                breaks.append("new: 'matters to you' without that priority")
+    for reason in rec.reasons:
+        if not all(strengths[s].supports_text(reason.why) for s in reason.strengths):
+            breaks.append("22: a reason's citation does not support it")
+        if reason.weight and reason.favours == "nodejs" and (
+            "node-fast-prototyping" in reason.strengths and answers["scale"] == "large"
+        ):
+            breaks.append("new: faster first versions scored on a large system")
+    if ("unified_stack", "no") in given and favour.get(("unified_stack", "no"), "neither") != (
+        "neither"
+    ):
+        breaks.append("new: separate ends scored for one language")
+    size = lead_size(rec.margin, margin)
+    if LADDER[size] not in firmness(rec, margin):
+        breaks.append("18: the verdict's words are off the ladder")
+    for change in rec.changes:
+        words = change_outcome(change, margin)
+        change_size = lead_size(change.python - change.nodejs, margin)
+        if (change_size == "clear") != ("clear" in words) or (change_size == "narrow") != (
+            "narrow" in words
+        ):
+            breaks.append("28: an outcome's words are off the ladder")
+        if change.verdict == "either" and change.python != change.nodejs:
+            higher = "python" if change.python > change.nodejs else "nodejs"
+            if change.plan_language != higher and "team’s language" not in words:
+                breaks.append("28: a lean against the higher score says not why")
+        if change.verdict == "either" and change.python == change.nodejs:
+            if "level scores" not in words:
+                breaks.append("28: a tie's outcome says not that the scores are level")
+    note = pairs_note(rec)
+    if note and note.endswith("these pairs of changes would.") and any(
+        change.kind != "switch" for change in rec.changes
+    ):
+        breaks.append("20: 'these pairs would' above a pair that changes nothing")
+    if (
+        rec.verdict == "either"
+        and rec.python == rec.nodejs
+        and answers["unified_stack"] == "yes"
+        and answers["team"] in ("both", "neither")
+        and rec.lean != "nodejs"
+    ):
+        breaks.append("24: a single-stack tie with no team language not leaning NodeJS")
+    if rec.verdict == "either":
+        lean = lean_text(advisor, rec) or ""
+        settle = settle_text(advisor, rec) or ""
+        card = " ".join((headline(rec), lean, settle))
+        if "either will do" in card or not settle.startswith("Start from"):
+            breaks.append("26: a close call without one instruction")
+        work = spike_work(rec)
+        if work is not None and "“" not in settle:
+            breaks.append("26: the spike names no part")
+        sentences = [lean] + [r.why for r in rec.reasons]
+        for plan in _plans(rec):
+            sentences += _plan_texts(plan)
+        for sentence in sentences:
+            if READING.search(sentence) and not SAYS_READING.search(sentence):
+                breaks.append("27: a reading of the article not said to be ours")
+    else:
+        for sentence in [r.why for r in rec.reasons]:
+            if READING.search(sentence) and not SAYS_READING.search(sentence):
+                breaks.append("27: a reading of the article not said to be ours")
     return breaks

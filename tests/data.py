@@ -9,6 +9,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = json.loads((FIXTURES / "golden_codes.json").read_text())
 GOLDEN_2 = json.loads((FIXTURES / "golden_codes_2.json").read_text())
 GOLDEN_3 = json.loads((FIXTURES / "golden_codes_3.json").read_text())
+GOLDEN_4 = json.loads((FIXTURES / "golden_codes_4.json").read_text())
 
 # Every answer neutral: a base that tests change one or two answers of.
 NEUTRAL_ANSWERS = {

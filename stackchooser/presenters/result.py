@@ -250,6 +250,7 @@ class RecordLine:
     text: str
     cited: str
     because: str  # the answers that ask for a part, in words ("" for none)
+    advice: str = ""  # a tension's suggestion (ours, uncited)
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,7 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
             tension.text,
             _cited(advisor, tension.strengths),
             "",
+            tension.advice,
         )
         for tension in plan.tensions
     )

@@ -112,8 +112,9 @@ class PartRow:
 @dataclass(frozen=True)
 class TensionRow:
     answer: str  # the answer that pulls against the plan, in words
-    text: str
+    text: str  # what the article says it gives up (cited by `sources`)
     sources: Sources
+    advice: str = ""  # what we suggest doing about it (ours: cites nothing)
 
 
 @dataclass(frozen=True)
@@ -341,6 +342,7 @@ def tension_row(advisor: Advisor, tension: Tension) -> TensionRow:
         _("; ").join(short_label(advisor, q, a) for q, a in tension.because),
         tension.text,
         cite(tension.strengths),
+        tension.advice,
     )
 
 
@@ -376,6 +378,7 @@ def plan_json(plan: Plan | None) -> dict[str, Any] | None:
                 "because": [{"question": q, "answer": a} for q, a in tension.because],
                 "text": tension.text,
                 "strengths": list(tension.strengths),
+                "advice": tension.advice or None,
             }
             for tension in plan.tensions
         ],

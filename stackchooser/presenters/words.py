@@ -155,7 +155,7 @@ def firmness_words(rec: Recommendation) -> str:
             return _("Every answer that moved the score pointed to %(language)s.", language=name)
         return _(
             "%(ahead)s pointed to %(language)s and %(behind)s to %(other)s; "
-            "%(language)s’s outweigh them.",
+            "%(language)s’s carry more points.",
             ahead=_count(ahead),
             behind=_count(behind),
             language=name,

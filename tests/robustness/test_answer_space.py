@@ -1,9 +1,10 @@
-"""The plan's rules and "every sentence true" hold for every one of the 967,680 valid
-answer sets (long suite).
+"""The plan's rules and "every sentence true" (rules 9-28) hold for every one of the
+967,680 valid answer sets (long suite).
 
-Each answer set goes through the pure engine under the current ruleset; the same sets
-under ruleset 1 are judged by the plan's rules, and under ruleset 2 by the sentence rules,
-so the message shows what changed (on every 7th answer set, to keep the suite short).
+Each answer set goes through the pure engine and the presenters' words under the current
+ruleset; the same sets under ruleset 1 are judged by the plan's rules, under ruleset 2 by
+rules 9-16 and under ruleset 3 by rules 17-28, so the message shows what changed (on every
+7th answer set, to keep the suite short).
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from stackchooser.advisor import Advisor
 from stackchooser.content import load_content
 from stackchooser.engine import evaluate
 from stackchooser.presenters.words import lean_text
-from tests.answer_space import answer_space, legacy_breaks, plan_breaks, sentence_breaks
+from tests.answer_space import (
+    answer_space,
+    legacy_breaks,
+    plan_breaks,
+    sentence_breaks,
+    truth_breaks,
+)
 
 pytestmark = pytest.mark.robustness
 CONTENT = load_content()
@@ -33,6 +40,7 @@ def _judge(team: str) -> Outcome:
     """Judge every answer set with this team answer, under the current ruleset; count
     what ruleset 1 broke of the plan's rules and ruleset 2 of the sentence rules."""
     current, first, second = CONTENT.current, CONTENT.rulesets[1], CONTENT.rulesets[2]
+    third = CONTENT.rulesets[3]
     seen = 0
     breaks: Counter[str] = Counter()
     old_breaks: Counter[str] = Counter()
@@ -41,6 +49,7 @@ def _judge(team: str) -> Outcome:
         seen += 1
         rec = evaluate(answers, current)  # with what would change it (rule 16)
         found = plan_breaks(answers, rec) + sentence_breaks(answers, rec, lean_text(ADVISOR, rec))
+        found += truth_breaks(ADVISOR, answers, rec)
         breaks.update(set(found))
         if found and len(examples) < 5:
             examples.append(f"{answers}: {found}")
@@ -48,6 +57,8 @@ def _judge(team: str) -> Outcome:
             old_breaks.update(legacy_breaks(answers, evaluate(answers, first, with_changes=False)))
             old = evaluate(answers, second, with_changes=False)
             old_breaks.update(set(sentence_breaks(answers, old, lean_text(ADVISOR, old))))
+            older = evaluate(answers, third)
+            old_breaks.update(set(truth_breaks(ADVISOR, answers, older)))
     return seen, breaks, old_breaks, Counter(), examples
 
 
@@ -66,9 +77,12 @@ def test_the_plan_and_its_sentences_keep_their_rules_for_every_answer_set() -> N
     assert seen == ANSWER_SETS
     report = (
         f"ruleset {CONTENT.current.version} breaks: {dict(breaks)}; "
-        f"rulesets 1 and 2 broke: {dict(old_breaks)}; examples: {examples[:5]}"
+        f"rulesets 1 to 3 broke: {dict(old_breaks)}; examples: {examples[:5]}"
     )
     print(report)
     assert not breaks, report
-    for rule in ("2:", "3:", "9:", "11:", "12:", "13:", "14:", "15:"):  # 10, 16: all rulesets
+    # Each rule's check finds what an older ruleset broke (10, 16, 18-20, 26-28 are kept by
+    # words every ruleset now shares; 21 by how a start is found: their unit tests fail on
+    # a telling case instead).
+    for rule in ("2:", "3:", "9:", "11:", "12:", "13:", "14:", "15:", "17:", "22:", "24:", "25:"):
         assert any(key.startswith(rule) for key in old_breaks), f"rule {rule} found nothing"

@@ -11,7 +11,7 @@ from stackchooser.advisor import Advisor
 from stackchooser.content import load_content
 from stackchooser.engine import normalize_answers, recommend
 from stackchooser.permalink import ALPHABET, PermalinkError, decode, encode
-from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, GOLDEN_4
 from tests.strategies import CONTENT, RULESET, RULESET_1, answer_sets
 
 SCHEMAS = {version: r.questions for version, r in CONTENT.rulesets.items()}
@@ -200,6 +200,30 @@ def test_ruleset_three_golden_codes_cover_every_verdict_and_close_call_rule() ->
     entries = GOLDEN_3["codes"]
     assert {e["verdict"] for e in entries} == {"python", "nodejs", "either"}
     assert {e["lean_basis"] for e in entries} >= {"verdict", "team", "scores", "fallback"}
+
+
+@pytest.mark.parametrize("entry", GOLDEN_4["codes"], ids=lambda e: e["name"])
+def test_ruleset_four_golden_codes_keep_their_result_and_plan(entry: dict) -> None:
+    rec = Advisor(load_content()).from_code(entry["code"]).recommendation
+    assert rec.ruleset == GOLDEN_4["ruleset"] == 4
+    assert rec.answers == normalize_answers(entry["answers"], CONTENT.rulesets[4])
+    assert (rec.verdict, rec.lean, rec.lean_basis, rec.stack) == (
+        entry["verdict"],
+        entry["lean"],
+        entry["lean_basis"],
+        entry["stack"],
+    )
+    assert {"python": rec.python, "nodejs": rec.nodejs} == entry["scores"]
+    assert _plan_shape_3(rec.plan) == entry["plan"]
+    assert _plan_shape_3(rec.alternative_plan) == entry["alternative_plan"]
+
+
+def test_ruleset_four_golden_codes_cover_every_verdict_and_close_call_rule() -> None:
+    entries = GOLDEN_4["codes"]
+    assert {e["verdict"] for e in entries} == {"python", "nodejs", "either"}
+    assert {e["lean_basis"] for e in entries} >= {"verdict", "team", "scores", "fallback"}
+    ties = {e["lean"] for e in entries if e["lean_basis"] == "fallback"}
+    assert ties == {"python", "nodejs"}  # the site's tie-break and the article's single stack
 
 
 def test_remembered_digits_stay_within_the_answers_a_question_can_have() -> None:

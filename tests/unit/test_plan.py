@@ -138,7 +138,7 @@ def test_real_time_work_on_a_small_python_project_is_a_tension_not_a_second_serv
     assert (tension.question, tension.answer) == ("workloads", "realtime_messaging")
     assert tension.because == (("workloads", "realtime_messaging"),)
     assert tension.strengths == ("node-event-driven",)
-    assert "FastAPI" in tension.text
+    assert "FastAPI" in tension.advice and "FastAPI" not in tension.text  # ours, uncited
 
 
 def test_real_time_work_on_a_large_python_system_gets_a_nodejs_service() -> None:
@@ -179,7 +179,35 @@ def test_a_python_team_that_wants_one_language_is_told_what_it_gives_up() -> Non
     assert rec.plan is not None
     tension = next(t for t in rec.plan.tensions if t.question == "unified_stack")
     assert "python-only-restrictive" in tension.strengths
-    assert rec.stack.endswith("with Python as the one language throughout.")
+    # the article's one language is JavaScript: a Python plan never claims to be it
+    assert "one language" not in rec.stack
+
+
+def test_a_large_python_only_plan_with_pages_carries_the_articles_warning() -> None:
+    """Rule 25, with and without one language wanted."""
+    for unified in ("yes", "no_preference"):
+        rec = result(team="python", scale="large", frontend="templates", unified_stack=unified)
+        assert rec.lean == "python" and rec.plan is not None
+        warning = [t for t in rec.plan.tensions if "python-only-restrictive" in t.strengths]
+        assert len(warning) == 1 and ("scale", "large") in warning[0].because
+        assert "does not scale well" in warning[0].text
+
+
+def test_a_live_service_leaves_the_live_work_to_itself() -> None:
+    """Rule 17: one part per job, and a part rests only on what favours it or its work."""
+    rec = result(team="python", scale="large", workloads=["realtime_messaging", "data_science"])
+    assert rec.plan is not None
+    backend, *_, service = rec.plan.parts
+    assert (service.role, service.language) == ("service", "nodejs")
+    assert ("workloads", "realtime_messaging") in service.because
+    assert ("scale", "large") not in service.because
+    assert "live connections" not in backend.text and "Flask" in backend.text
+
+
+def test_time_to_market_does_not_score_on_a_large_system() -> None:
+    small = reason(result(scale="small", priorities=["time_to_market"]), "priorities")
+    large = reason(result(scale="large", priorities=["time_to_market"]), "priorities")
+    assert (small.nodejs, large.nodejs) == (2, 0)
 
 
 @given(answer_sets())
