@@ -607,13 +607,13 @@ class _RulesetParser:
         plan = ruleset.plan
         if plan is None:
             return
-        for role, rules in (
+        for role, part_rules in (
             ("backend", plan.backends),
             ("frontend", plan.frontends),
             ("service", plan.services),
         ):
-            for rule in rules:
-                yield f"plan.{role}.{rule.id}.text", rule.text, rule.strengths
+            for part_rule in part_rules:
+                yield f"plan.{role}.{part_rule.id}.text", part_rule.text, part_rule.strengths
         for index, tension in enumerate(plan.tensions):
             yield f"plan.tension[{index}].text", tension.text, tension.strengths
             if tension.concern:

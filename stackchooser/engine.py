@@ -895,9 +895,7 @@ def evaluate(answers: Answers, ruleset: Ruleset, with_changes: bool = True) -> R
         stack_strengths = plan.strengths + (alternative.strengths if alternative else ())
         if basis == "fallback":
             tie_break = ruleset.close_call.tie_break(answers)
-            settled_by = (
-                tie_break.strengths if tie_break else ruleset.close_call.fallback_strengths
-            )
+            settled_by = tie_break.strengths if tie_break else ruleset.close_call.fallback_strengths
             stack_strengths = settled_by + stack_strengths
     else:
         assert ruleset.legacy is not None

@@ -297,6 +297,55 @@ MATTERS_TO_YOU = re.compile(r"matters? to you", re.IGNORECASE)
 LADDER = {"close": "close call", "narrow": "narrow", "clear": "clear"}
 
 
+def plan_truth_breaks(
+    advisor: Any, answers: Answers, plan: Plan, reasons: tuple[Any, ...]
+) -> list[str]:
+    """The rules from 17 on that one plan breaks (a person's or a team's), given the answers
+    it was composed from and their reasons."""
+    breaks: list[str] = []
+    strengths = advisor.content.strengths
+    favour = {(r.question, r.answer): r.favours for r in reasons}
+    live_owners = [part for part in plan.parts if LIVE_ANSWERS & set(part.because)]
+    if len(live_owners) > 1 or sum(bool(HOLDS_LIVE.search(p.text)) for p in plan.parts) > 1:
+        breaks.append("17: two parts do one live job")
+    for part in plan.parts:
+        family = _family(part.language)
+        for ref in part.because:
+            side = "nodejs" if family == "javascript" else family
+            if ref[0] not in SERVED and favour.get(ref) != side:
+                breaks.append("17: a part rests on an answer that does not favour it")
+        start = advisor.content.start_for(part.frameworks) if part.language else None
+        if start is not None and not set(start.frameworks) <= set(part.frameworks):
+            breaks.append("21: getting started names a framework its part does not")
+    for item in (*plan.parts, *plan.tensions):
+        for strength_id in item.strengths:
+            if not strengths[strength_id].supports_text(item.text):
+                breaks.append("22: a citation that does not support its sentence")
+    texts = _plan_texts(plan)
+    has_service = any(part.role == "service" for part in plan.parts)
+    if answers["frontend"] == "templates" and not has_service:
+        if any(API.search(text) for text in texts):
+            breaks.append("23: an API in a plan of server-rendered pages")
+    if answers["frontend"] == "api_only" and any(FRONT_END.search(t) for t in texts):
+        breaks.append("23: a front end in a plan with none")
+    if (
+        plan.language == "python"
+        and answers["frontend"] == "templates"
+        and (answers["scale"] == "large")
+    ):
+        if not any(
+            "python-only-restrictive" in t.strengths and ("scale", "large") in t.because
+            for t in plan.tensions
+        ):
+            breaks.append("25: a large Python-only plan without the article's warning")
+    for tension in plan.tensions:
+        if MATTERS_TO_YOU.search(tension.text) and not any(
+            q == "priorities" for q, _ in tension.because
+        ):
+            breaks.append("new: 'matters to you' without that priority")
+    return breaks
+
+
 def truth_breaks(advisor: Any, answers: Answers, rec: Recommendation) -> list[str]:
     """The rules of "every sentence true" from rule 17 on that a result breaks, judged on
     the engine's result and the presenters' words (the same words every format shows)."""
@@ -318,47 +367,14 @@ def truth_breaks(advisor: Any, answers: Answers, rec: Recommendation) -> list[st
     given = _given(answers)
     favour = {(r.question, r.answer): r.favours for r in rec.reasons}
     for plan in _plans(rec):
-        live_owners = [part for part in plan.parts if LIVE_ANSWERS & set(part.because)]
-        if len(live_owners) > 1 or sum(bool(HOLDS_LIVE.search(p.text)) for p in plan.parts) > 1:
-            breaks.append("17: two parts do one live job")
-        for part in plan.parts:
-            family = _family(part.language)
-            for ref in part.because:
-                side = "nodejs" if family == "javascript" else family
-                if ref[0] not in SERVED and favour.get(ref) != side:
-                    breaks.append("17: a part rests on an answer that does not favour it")
-            start = advisor.content.start_for(part.frameworks) if part.language else None
-            if start is not None and not set(start.frameworks) <= set(part.frameworks):
-                breaks.append("21: getting started names a framework its part does not")
-        for item in (*plan.parts, *plan.tensions):
-            for strength_id in item.strengths:
-                if not strengths[strength_id].supports_text(item.text):
-                    breaks.append("22: a citation that does not support its sentence")
-        texts = _plan_texts(plan)
-        has_service = any(part.role == "service" for part in plan.parts)
-        if answers["frontend"] == "templates" and not has_service:
-            if any(API.search(text) for text in texts):
-                breaks.append("23: an API in a plan of server-rendered pages")
-        if answers["frontend"] == "api_only" and any(FRONT_END.search(t) for t in texts):
-            breaks.append("23: a front end in a plan with none")
-        if plan.language == "python" and answers["frontend"] == "templates" and (
-            answers["scale"] == "large"
-        ):
-            if not any(
-                "python-only-restrictive" in t.strengths and ("scale", "large") in t.because
-                for t in plan.tensions
-            ):
-                breaks.append("25: a large Python-only plan without the article's warning")
-        for tension in plan.tensions:
-            if MATTERS_TO_YOU.search(tension.text) and not any(
-                q == "priorities" for q, _ in tension.because
-            ):
-                breaks.append("new: 'matters to you' without that priority")
+        breaks += plan_truth_breaks(advisor, answers, plan, rec.reasons)
     for reason in rec.reasons:
         if not all(strengths[s].supports_text(reason.why) for s in reason.strengths):
             breaks.append("22: a reason's citation does not support it")
-        if reason.weight and reason.favours == "nodejs" and (
-            "node-fast-prototyping" in reason.strengths and answers["scale"] == "large"
+        if (
+            reason.weight
+            and reason.favours == "nodejs"
+            and ("node-fast-prototyping" in reason.strengths and answers["scale"] == "large")
         ):
             breaks.append("new: faster first versions scored on a large system")
     if ("unified_stack", "no") in given and favour.get(("unified_stack", "no"), "neither") != (
@@ -383,8 +399,10 @@ def truth_breaks(advisor: Any, answers: Answers, rec: Recommendation) -> list[st
             if "level scores" not in words:
                 breaks.append("28: a tie's outcome says not that the scores are level")
     note = pairs_note(rec)
-    if note and note.endswith("these pairs of changes would.") and any(
-        change.kind != "switch" for change in rec.changes
+    if (
+        note
+        and note.endswith("these pairs of changes would.")
+        and any(change.kind != "switch" for change in rec.changes)
     ):
         breaks.append("20: 'these pairs would' above a pair that changes nothing")
     if (

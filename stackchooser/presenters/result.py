@@ -34,6 +34,7 @@ from .words import (
     Meter,
     answer_label,
     changes_note,
+    chart_caption,
     firmness,
     firmness_words,
     headline,
@@ -72,6 +73,7 @@ class ResultPage:
     reasons: tuple[ReasonRow, ...]  # the answers that moved the scores
     unmoved: str | None  # the answers that did not, on one line
     chart: Chart
+    chart_caption: str  # what the points are, and how the team's counted when it scored
     answers: tuple[AnswerRow, ...]
     badge_width: int
     badge_markdown: str
@@ -135,6 +137,7 @@ def result_page(
             rec.reasons,
             [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
         ),
+        chart_caption=chart_caption(rec),
         answers=answer_rows(advisor, rec, change_answer),
         badge_width=badge_width(rec),
         badge_markdown=badge_markdown(rec, permalink),

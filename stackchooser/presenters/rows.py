@@ -203,7 +203,9 @@ def change_groups(
     outcomes = unique((c.kind, c.verdict, words[c]) for c in rec.changes)  # switches first
     groups = []
     for kind, verdict, outcome in outcomes:
-        changes = [c for c in rec.changes if (c.kind, c.verdict, words[c]) == (kind, verdict, outcome)]
+        changes = [
+            c for c in rec.changes if (c.kind, c.verdict, words[c]) == (kind, verdict, outcome)
+        ]
         heading = (verdict, verdict_words(verdict), kind, outcome)
         singles = [c for c in changes if len(c.edits) == 1]
         if singles:
@@ -237,7 +239,9 @@ def change_outcome(change: Change, either_margin: int) -> str:
     still = change.kind == "closer"
     if change.python == change.nodejs:
         if still:
-            return _("a close call on level scores, still leaning to %(language)s", language=language)
+            return _(
+                "a close call on level scores, still leaning to %(language)s", language=language
+            )
         return _("a close call on level scores, leaning to %(language)s", language=language)
     higher = "python" if change.python > change.nodejs else "nodejs"
     if change.plan_language != higher:  # the team's language decides a close call

@@ -10,7 +10,7 @@ from ..advisor import Advisor
 from ..engine import Plan
 from ..i18n import N_, _, ngettext, number, verdict_words
 from ..kinds import Verdict, display_name
-from ..model import AnswerValue, chosen
+from ..model import AnswerValue, Ruleset, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
 from .rows import (
     AnswerRow,
@@ -22,7 +22,7 @@ from .rows import (
     plan_view,
     source_row,
 )
-from .words import short_label
+from .words import lead_size, short_label
 
 
 def _mean(value: float) -> str:
@@ -130,19 +130,26 @@ def _source_rows(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceR
     return tuple(source_row(advisor.content.strengths[s]) for s in strength_ids)
 
 
-def _team_headline(team: TeamResult) -> str:
+def _team_headline(team: TeamResult, either_margin: int) -> str:
+    """The team's result in a few words, on the same ladder as one person's result."""
     if len(team.members) == 1:
         return _("A team of one, so far")
+    count = len(team.members)
+    if team.verdict == "either" and team.lean in ("python", "nodejs"):
+        return _(
+            "Your team of %(count)s: a close call, leaning to %(language)s",
+            count=count,
+            language=display_name(team.lean),
+        )
     if team.verdict == "either":
-        return _("Your team of %(count)s: a close call", count=len(team.members))
-    return _(
-        "Your team of %(count)s leans to %(language)s",
-        count=len(team.members),
-        language=display_name(team.verdict),
-    )
+        return _("Your team of %(count)s: a close call", count=count)
+    values = {"count": count, "language": display_name(team.verdict)}
+    if lead_size(team.python - team.nodejs, either_margin) == "clear":
+        return _("Your team of %(count)s: a clear lead for %(language)s", **values)
+    return _("Your team of %(count)s: a narrow lead for %(language)s", **values)
 
 
-def _lean_words(team: TeamResult) -> str:
+def _lean_words(team: TeamResult, ruleset: Ruleset) -> str:
     """On a close call, which way the team leans and why."""
     if team.verdict != "either" or team.lean == "either":
         return ""
@@ -160,10 +167,8 @@ def _lean_words(team: TeamResult) -> str:
             else N_("It leans to %(language)s, ahead by %(lead)s points on average.")
         )
         return _(text, language=lean, lead=_mean(lead))
-    return _(
-        "It leans to %(language)s: the scores are level and the team named no one language.",
-        language=lean,
-    )
+    tie_break = ruleset.close_call.tie_break(team.majority.answers)
+    return tie_break.why if tie_break is not None else ruleset.close_call.fallback_why
 
 
 def _plan_note(team: TeamResult) -> str:
@@ -250,7 +255,7 @@ def team_page(
     return TeamPage(
         codes=codes,
         link=link,
-        headline=_team_headline(team),
+        headline=_team_headline(team, either_margin),
         caption=_("Two results side by side") if size == 2 else _("Your team’s decision"),
         pair=size == 2,
         size_words=size_words,
@@ -266,7 +271,7 @@ def team_page(
         all_agree=size > 1 and not team.disagreements,
         verdict=team.verdict,
         verdict_words=verdict_words(team.verdict),
-        lean_words=_lean_words(team),
+        lean_words=_lean_words(team, advisor.content.current),
         python=_mean(team.python),
         nodejs=_mean(team.nodejs),
         members=tuple(

@@ -100,7 +100,7 @@ LeadSize = Literal["close", "narrow", "clear"]
 CLEAR_LEAD = 3  # a lead of more than this many times the close-call margin is clear
 
 
-def lead_size(margin: int, either_margin: int) -> LeadSize:
+def lead_size(margin: float, either_margin: int) -> LeadSize:
     """The one ladder of words for a lead, from the margin alone: a close call, a narrow
     lead, a clear lead. A bigger lead never gets a smaller word."""
     lead = abs(margin)
@@ -139,6 +139,16 @@ def firmness(rec: Recommendation, either_margin: int) -> str:
             "(a close call is %(margin)s points or fewer)."
         )
     return _(text, python=rec.python, nodejs=rec.nodejs, lead=lead, margin=either_margin)
+
+
+def chart_caption(rec: Recommendation) -> str:
+    """What the chart shows; how the team's answer was counted, only when it scored."""
+    team = next((r for r in rec.reasons if r.question == "team" and r.weight), None)
+    if team is None:
+        return _("Points each answer added.")
+    if rec.answers.get("scale") == "large":
+        return _("Points each answer added. On a large system the team’s answer counts once.")
+    return _("Points each answer added. The team’s answer counts double below a large system.")
 
 
 def firmness_words(rec: Recommendation) -> str:
@@ -230,10 +240,8 @@ def margin_meter(margin: int, either_margin: int) -> Meter:
 def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
     """On a close call, the one instruction: start from the lean, and how the team could
     overturn it (a spike on the part where the two routes differ most)."""
-    if rec.verdict == "either" and rec.lean not in ("python", "nodejs"):
-        return None
-    if rec.verdict != "either":
-        return None
+    if rec.verdict != "either" or rec.lean == "either":
+        return None  # a clear result, or ruleset 1's close call that leans nowhere
     lean = display_name(rec.lean)
     other = display_name(other_language(rec.lean))
     work = spike_work(rec)
@@ -257,7 +265,7 @@ def spike_work(rec: Recommendation) -> str | None:
     def languages(plan: Plan | None, ref: tuple[str, str]) -> set[str | None]:
         if plan is None:
             return set()
-        doing = {part.language for part in plan.parts if ref in part.because}
+        doing: set[str | None] = {part.language for part in plan.parts if ref in part.because}
         return doing or {plan.language}  # work no part names is the back end's
 
     for reason in sorted(

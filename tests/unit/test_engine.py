@@ -242,7 +242,13 @@ def test_a_swap_within_a_full_multi_select_counts_as_a_pair() -> None:
     answers = {
         "team": "neither",
         "scale": "large",
-        "workloads": ["realtime_messaging", "data_streaming", "ecommerce", "business_rules", "crud"],
+        "workloads": [
+            "realtime_messaging",
+            "data_streaming",
+            "ecommerce",
+            "business_rules",
+            "crud",
+        ],
         "frontend": "undecided",
         "unified_stack": "yes",
         "priorities": ["time_to_market", "responsiveness", "ml_serving"],

@@ -4,6 +4,7 @@ disagreements; settled like one person, never by list or joining order."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from flask.testing import FlaskClient
@@ -23,6 +24,7 @@ from stackchooser.team import (
     majority_answers,
     split_codes,
 )
+from tests.answer_space import _plan_breaks, plan_truth_breaks, sentence_breaks
 from tests.data import SAMPLE_ANSWERS
 from tests.strategies import RULESET, answer_sets
 
@@ -193,3 +195,32 @@ def test_any_team_is_settled_by_its_means_never_by_order(sets: list, rnd) -> Non
         result.majority.answers,
         result.majority.plan,
     )
+
+
+@given(st.lists(answer_sets(), min_size=1, max_size=MAX_MEMBERS))
+def test_a_teams_plan_keeps_every_sentence_true(sets: list) -> None:
+    """Rules 9-28 on the team's plan, over random teams of 1 to 20: the plan composed from
+    the majority answers in the team's lean keeps the plan's rules and every sentence rule
+    that a plan alone can break."""
+    team = combine(members(*sets), RULESET)
+    plan = team.majority.plan
+    assert plan is not None and plan.language == team.lean
+    answers = team.majority.answers
+    reasons = team.majority.result.reasons
+    assert _plan_breaks(answers, plan, team.lean) == []
+    assert plan_truth_breaks(ADVISOR, answers, plan, reasons) == []
+    # The same plan through a person's checks (rules 11-15 need a recommendation).
+    person = replace(team.majority.result, plan=plan, lean=team.lean, alternative_plan=None)
+    rule_breaks = sentence_breaks(answers, person, None)
+    assert [b for b in rule_breaks if not b.startswith(("14:", "16:", "10:"))] == []
+
+
+@given(st.lists(answer_sets(), min_size=2, max_size=6))
+def test_a_team_headline_uses_the_one_ladder(sets: list) -> None:
+    from stackchooser.presenters.team import _team_headline
+    from stackchooser.presenters.words import lead_size
+
+    team = combine(members(*sets), RULESET)
+    words = _team_headline(team, RULESET.either_margin)
+    size = lead_size(team.python - team.nodejs, RULESET.either_margin)
+    assert {"close": "close call", "narrow": "narrow lead", "clear": "clear lead"}[size] in words

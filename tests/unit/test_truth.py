@@ -132,7 +132,10 @@ def test_25_a_large_python_only_plan_with_pages_warns_it_does_not_scale_well() -
 def test_26_a_close_call_gives_one_instruction() -> None:
     rec = result(team="both", workloads=["realtime_messaging", "business_rules"])
     assert rec.verdict == "either"
-    assert headline(rec) == f"A close call, leaning to {'Python' if rec.lean == 'python' else 'NodeJS'}"
+    assert (
+        headline(rec)
+        == f"A close call, leaning to {'Python' if rec.lean == 'python' else 'NodeJS'}"
+    )
     settle = settle_text(ADVISOR, rec) or ""
     assert settle.startswith("Start from ") and "To overturn that" in settle
     assert "either will do" not in headline(rec) + settle
