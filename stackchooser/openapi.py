@@ -217,6 +217,43 @@ def _team_schema() -> dict[str, Any]:
                     "verdict": {"enum": ["python", "nodejs", "either"]},
                     "lean": {"enum": ["python", "nodejs", "either"]},
                     "lean_basis": {"enum": ["verdict", "team", "scores", "fallback", None]},
+                    "members_by_verdict": {
+                        "type": "array",
+                        "description": "How the members came out: how many got each verdict "
+                        "and lean.",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "verdict": {"enum": ["python", "nodejs", "either"]},
+                                "lean": {"enum": ["python", "nodejs", "either"]},
+                                "members": {"type": "integer", "minimum": 1},
+                            },
+                        },
+                    },
+                },
+            },
+            "changes": {
+                "type": "array",
+                "description": "What would change the team's lean (and its plan's language): "
+                "a member's answer becoming another answer a member gave (`member` is their "
+                "number, `link` the team it gives), or an unsettled question settled on one of "
+                "its tied options (`member` is null, `link` the majority answers' result).",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "member": {"type": ["integer", "null"]},
+                        "question": {"type": "string"},
+                        "answer": {
+                            "oneOf": [
+                                {"type": "string"},
+                                {"type": "array", "items": {"type": "string"}},
+                            ]
+                        },
+                        "verdict": {"enum": ["python", "nodejs", "either"]},
+                        "lean": {"enum": ["python", "nodejs"]},
+                        "scores": scores,
+                        "link": {"type": "string", "format": "uri"},
+                    },
                 },
             },
             "disagreements": {
@@ -240,14 +277,34 @@ def _team_schema() -> dict[str, Any]:
                     "answers": _ref("Answers"),
                     "unsettled": {
                         "type": "array",
-                        "description": "One-of questions whose most chosen options tie.",
+                        "description": "One-of questions whose most chosen options tie, and "
+                        "multi-select questions whose options chosen by at least half of the "
+                        "members are more than the question allows.",
                         "items": {
                             "type": "object",
                             "required": ["question", "options"],
                             "properties": {
                                 "question": {"type": "string"},
                                 "options": {"type": "array", "items": {"type": "string"}},
-                                "chosen": {"type": "string"},
+                                "chosen": {
+                                    "oneOf": [
+                                        {"type": "string"},
+                                        {"type": "array", "items": {"type": "string"}},
+                                    ]
+                                },
+                            },
+                        },
+                    },
+                    "dropped": {
+                        "type": "array",
+                        "description": "Workloads some members chose that the majority "
+                        "answers, and so the plan, leave out, with how many members chose each.",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "question": {"const": "workloads"},
+                                "answer": {"type": "string"},
+                                "members": {"type": "integer", "minimum": 1},
                             },
                         },
                     },

@@ -7,14 +7,17 @@ language from the team's majority answers. Neither the order in which people joi
 the order in which the questionnaire lists its options changes anything: a one-of
 question whose most chosen options tie is "unsettled", and for the plan the tie goes to
 the option that favours the team's lean. Disagreements are ordered by the points they move.
+A workload some members chose that the majority answers leave out is named with its count
+(no member's need vanishes), and what would change the team's lean is worked out: which
+member's answer, or which settled tie.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from .engine import Plan, Recommendation, close_call_lean, compose_plan, evaluate, unique
 from .i18n import N_
@@ -23,10 +26,12 @@ from .model import Answers, AnswerValue, Question, Ruleset, chosen
 
 MAX_MEMBERS = 20
 SEPARATOR = "-"
+WORKLOADS = "workloads"  # the question whose options are the work a plan must do
 TIE_RULE = N_(
     "Each question takes its most chosen answer; a multi-select option is kept when at least "
-    "half of the members chose it. Where the most chosen answers tie, settle the question "
-    "together: until then the plan takes the tied answer that favours the team’s lean."
+    "half of the members chose it, up to the question’s limit (past it, the question is "
+    "yours to settle). Where the most chosen answers tie, settle the question together: "
+    "until then the plan takes the tied answer that favours the team’s lean."
 )
 
 
@@ -64,11 +69,35 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class Unsettled:
-    """A one-of question whose most chosen options tie."""
+    """A one-of question whose most chosen options tie, or a multi-select whose options
+    chosen by at least half of the members are more than it allows (cut by its limit)."""
 
     question: str
     options: tuple[str, ...]  # in the ruleset's order
-    chosen: str  # the one the team's plan takes: it favours the team's lean
+    chosen: AnswerValue  # what the team's plan takes for now: it favours the team's lean
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A workload some members chose that the team's majority answers leave out."""
+
+    option: str
+    count: int  # how many members chose it
+
+
+@dataclass(frozen=True)
+class TeamChange:
+    """One change that would move the team's lean: a member's answer to one question
+    becoming another answer a member gave (`member` is their number), or an unsettled
+    question settled on one of its tied options (`member` is None)."""
+
+    member: int | None
+    question: str
+    value: AnswerValue
+    verdict: Verdict
+    lean: Verdict
+    python: float  # the mean scores it would give
+    nodejs: float
 
 
 @dataclass(frozen=True)
@@ -80,6 +109,7 @@ class Majority:
     plan: Plan | None  # in the team's verdict's language, or its lean's on a close call
     unsettled: tuple[Unsettled, ...]
     counts: dict[tuple[str, str], int]  # how many members gave each answer
+    dropped: tuple[Dropped, ...] = ()  # workloads some chose that the plan leaves out
 
 
 @dataclass(frozen=True)
@@ -95,6 +125,13 @@ class TeamResult:
     disagreements: tuple[Disagreement, ...]  # most points first
     agreed: tuple[str, ...]  # questions everyone answered alike
     majority: Majority
+    changes: tuple[TeamChange, ...] = ()  # what would change the team's lean
+
+    @property
+    def by_verdict(self) -> dict[tuple[Verdict, Verdict], int]:
+        """How the members came out: how many got each (verdict, lean)."""
+        counted = Counter((m.recommendation.verdict, m.recommendation.lean) for m in self.members)
+        return dict(counted)
 
 
 def combined_verdict(python: float, nodejs: float, margin: int) -> Verdict:
@@ -108,14 +145,20 @@ def _margin_from(recommendation: Recommendation, question_id: str) -> int:
     return sum(r.python - r.nodejs for r in recommendation.reasons if r.question == question_id)
 
 
-def _disagreement(question: Question, members: Sequence[Member]) -> Disagreement | None:
+def _disagreement(
+    question: Question, members: Sequence[Member], ruleset: Ruleset
+) -> Disagreement | None:
     answers = [m.recommendation.answers.get(question.id) for m in members]
     if len({a for a in answers if a is not None}) <= 1:
         return None
     counted: Counter[str] = Counter(o for a in answers if a is not None for o in chosen(a))
     counts = tuple((o, counted[o]) for o in question.option_ids if counted[o])
     margins = [_margin_from(m.recommendation, question.id) for m in members]
-    reasons = [r for m in members for r in m.recommendation.reasons if r.question == question.id]
+    # In the questionnaire's order of answers, so that joining order changes nothing.
+    reasons = sorted(
+        (r for m in members for r in m.recommendation.reasons if r.question == question.id),
+        key=lambda r: ruleset.answer_order.get((r.question, r.answer), 0),
+    )
     python = unique(s for r in reasons if r.favours == "python" for s in r.strengths)
     nodejs = unique(s for r in reasons if r.favours == "nodejs" for s in r.strengths)
     # A strength cited on both sides (the team comes first, say) is not at stake.
@@ -146,14 +189,19 @@ def _most_chosen(members: Sequence[Member], ruleset: Ruleset) -> dict[str, tuple
 
 
 def team_lean(
-    members: Sequence[Member], python: float, nodejs: float, verdict: Verdict, ruleset: Ruleset
+    members: Sequence[Member],
+    python: float,
+    nodejs: float,
+    verdict: Verdict,
+    ruleset: Ruleset,
+    settled: Mapping[str, str] | None = None,
 ) -> tuple[Verdict, LeanBasis | None]:
     """The close-call rule on the team's mean scores. The team's language counts only when
     its most chosen answer is settled; a large system counts when it is among the most
-    chosen sizes."""
+    chosen sizes. `settled` settles tied questions on one of their options."""
     if verdict != "either":
         return verdict, "verdict"
-    top = _most_chosen(members, ruleset)
+    top = {**_most_chosen(members, ruleset), **{q: (o,) for q, o in (settled or {}).items()}}
     rule = ruleset.close_call
     team = top[rule.question] if len(top[rule.question]) == 1 else ()
     leans = set()
@@ -204,9 +252,11 @@ def majority_answers(
                 tied[question.id],
                 key=lambda o: (-_favour(answers, question, o, lean, ruleset), order[o]),
             )
+    capped: list[Unsettled] = []  # multi-selects whose limit cut options half chose
     for question in ruleset.questions:
         kept = answers[question.id]
         if question.multiple and question.max is not None and len(kept) > question.max:
+            candidates = tuple(o for o in question.option_ids if o in kept)
             counted = counts[question.id]
             order = {o: i for i, o in enumerate(question.option_ids)}
             ranked = sorted(
@@ -220,8 +270,10 @@ def majority_answers(
             answers[question.id] = tuple(
                 o for o in question.option_ids if o in ranked[: question.max]
             )
-    unsettled = tuple(Unsettled(q, options, str(answers[q])) for q, options in tied.items())
-    return answers, unsettled
+            capped.append(Unsettled(question.id, candidates, answers[question.id]))
+    unsettled = [Unsettled(q, options, str(answers[q])) for q, options in tied.items()]
+    unsettled += capped
+    return answers, tuple(unsettled)
 
 
 def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
@@ -233,7 +285,7 @@ def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
     nodejs = sum(m.recommendation.nodejs for m in members) / count
     verdict = combined_verdict(python, nodejs, ruleset.either_margin)
     lean, basis = team_lean(members, python, nodejs, verdict, ruleset)
-    found = [_disagreement(question, members) for question in ruleset.questions]
+    found = [_disagreement(question, members, ruleset) for question in ruleset.questions]
     disagreements = sorted(
         (d for d in found if d is not None),
         key=lambda d: -d.points,  # stable: ties keep questionnaire order
@@ -251,7 +303,13 @@ def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
         for question, value in m.recommendation.answers.items()
         for option in chosen(value)
     )
-    return TeamResult(
+    kept = set(chosen(answers[WORKLOADS])) if WORKLOADS in answers else set()
+    dropped = tuple(
+        Dropped(option, counts[(WORKLOADS, option)])
+        for option in (ruleset.question(WORKLOADS).option_ids if WORKLOADS in answers else ())
+        if counts[(WORKLOADS, option)] and option not in kept
+    )
+    team = TeamResult(
         members=tuple(members),
         python=python,
         nodejs=nodejs,
@@ -260,5 +318,61 @@ def combine(members: Sequence[Member], ruleset: Ruleset) -> TeamResult:
         lean_basis=basis,
         disagreements=tuple(disagreements),
         agreed=tuple(q.id for q in ruleset.questions if q.id not in differing),
-        majority=Majority(answers, result, plan, unsettled, dict(counts)),
+        majority=Majority(answers, result, plan, unsettled, dict(counts), dropped),
     )
+    return replace(team, changes=team_changes(team, ruleset))
+
+
+def team_changes(team: TeamResult, ruleset: Ruleset) -> tuple[TeamChange, ...]:
+    """What would change the team's lean (and so its plan's language): each member's
+    answer to a question becoming another answer a member gave to it, then each unsettled
+    one-of question settled on another of its tied options. Means move by the changed
+    member's scores over the team's size; members are scored afresh only when changed."""
+    members = team.members
+    size = len(members)
+    changes: list[TeamChange] = []
+    for question in ruleset.questions:
+        given = unique(
+            m.recommendation.answers[question.id]
+            for m in members
+            if question.id in m.recommendation.answers
+        )
+        if len(given) < 2:
+            continue
+        for member in members:
+            current = member.recommendation.answers.get(question.id)
+            for value in given:
+                if value == current:
+                    continue
+                changed = evaluate(
+                    {**member.recommendation.answers, question.id: value},
+                    ruleset,
+                    with_changes=False,
+                )
+                python = team.python + (changed.python - member.recommendation.python) / size
+                nodejs = team.nodejs + (changed.nodejs - member.recommendation.nodejs) / size
+                verdict = combined_verdict(python, nodejs, ruleset.either_margin)
+                swapped = [
+                    replace(m, recommendation=changed) if m is member else m for m in members
+                ]
+                lean, _ = team_lean(swapped, python, nodejs, verdict, ruleset)
+                if lean != team.lean:
+                    changes.append(
+                        TeamChange(member.number, question.id, value, verdict, lean, python, nodejs)
+                    )
+    for item in team.majority.unsettled:
+        if ruleset.question(item.question).multiple:
+            continue
+        for option in item.options:
+            if option == item.chosen:
+                continue
+            lean, _ = team_lean(
+                members, team.python, team.nodejs, team.verdict, ruleset, {item.question: option}
+            )
+            if lean != team.lean:
+                changes.append(
+                    TeamChange(
+                        None, item.question, option, team.verdict, lean, team.python, team.nodejs
+                    )
+                )
+    return tuple(changes)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..advisor import Advisor
-from ..engine import Plan
+from ..engine import Plan, compose_plan, evaluate
 from ..i18n import N_, _, ngettext, number, verdict_words
 from ..kinds import Verdict, display_name
 from ..model import AnswerValue, Ruleset, chosen
@@ -22,7 +22,7 @@ from .rows import (
     plan_view,
     source_row,
 )
-from .words import lead_size, short_label
+from .words import answer_text, lead_size, short_label
 
 
 def _mean(value: float) -> str:
@@ -34,14 +34,32 @@ def _mean(value: float) -> str:
 class UnsettledOption:
     label: str
     count: int
-    url: str  # the result the majority answers give with this option
+    url: str | None  # the result the majority answers give with this option (one-of)
     taken: bool  # the option the team's plan takes for now
+
+
+@dataclass(frozen=True)
+class DroppedRow:
+    """A workload some members chose that the team's plan leaves out, and what to do."""
+
+    text: str  # "Machine learning or AI: 1 of 3 — a Python service, or settle it"
+    url: str  # the result of the majority answers with it
+
+
+@dataclass(frozen=True)
+class TeamChangeRow:
+    """One change that would move the team's lean, in words, with the team it gives."""
+
+    text: str
+    url: str
 
 
 @dataclass(frozen=True)
 class UnsettledRow:
     summary: str
     options: tuple[UnsettledOption, ...]
+    capped: bool  # a multi-select whose limit cut options half of the members chose
+    matters: bool  # settling it can change the team's lean or its plan
 
 
 @dataclass(frozen=True)
@@ -68,6 +86,7 @@ class GridRow:
     summary: str
     cells: tuple[str, ...]
     differs: bool
+    agrees: bool  # every member answered alike
 
 
 @dataclass(frozen=True)
@@ -77,6 +96,7 @@ class DisagreementRow:
     points: int
     python_sources: tuple[SourceRow, ...]
     nodejs_sources: tuple[SourceRow, ...]
+    matters: bool  # some member's answer to it can change the team's lean
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,10 @@ class TeamPage:
     majority_url: str
     unsettled: tuple[UnsettledRow, ...]
     plan: PlanView | None
+    plan_for_now: bool  # a question is unsettled: the plan may change once it is
+    outcomes: str  # how the members came out: "1 Python, 2 close calls leaning to NodeJS"
+    dropped: tuple[DroppedRow, ...]
+    changes: tuple[TeamChangeRow, ...]
     plan_note: str  # how the plan's language was chosen
     tie_rule: str
     can_add: bool
@@ -122,12 +146,22 @@ def _grid(advisor: Advisor, team: TeamResult) -> tuple[GridRow, ...]:
             or _("None")
             for m in team.members
         )
-        rows.append(GridRow(question.summary, cells, question.id in differing))
+        rows.append(
+            GridRow(
+                question.summary,
+                cells,
+                question.id in differing,
+                len(team.members) > 1 and question.id not in differing,
+            )
+        )
     return tuple(rows)
 
 
-def _source_rows(advisor: Advisor, strength_ids: Sequence[str]) -> tuple[SourceRow, ...]:
-    return tuple(source_row(advisor.content.strengths[s]) for s in strength_ids)
+def _source_rows(advisor: Advisor, strength_ids: Sequence[str], side: str) -> tuple[SourceRow, ...]:
+    """What the article says for one side: only the strengths it makes for that language
+    (a point it makes for either language, such as the team coming first, is no side's)."""
+    strengths = advisor.content.strengths
+    return tuple(source_row(strengths[s]) for s in strength_ids if strengths[s].language == side)
 
 
 def _team_headline(team: TeamResult, either_margin: int) -> str:
@@ -187,25 +221,223 @@ def _plan_note(team: TeamResult) -> str:
 
 
 def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
-    """The team's plan, each tension saying how many members it concerns."""
+    """The team's plan, each tension saying how many members it concerns. A team split on
+    its strongest language is never told that it knows one best: a tension on the team's
+    language names the split instead."""
     plan: Plan | None = team.majority.plan
     if plan is None:
         return None
     view = plan_view(advisor, plan)
     total = len(team.members)
-    tensions = tuple(
-        replace(
+    split = _team_split(advisor, team)
+    tensions = []
+    for row, tension in zip(view.tensions, plan.tensions, strict=True):
+        row = replace(
             row,
             answer=_(
                 "%(answer)s (%(count)s of %(total)s)",
                 answer=row.answer,
-                count=_concerned(team, t.because),
+                count=_concerned(team, tension.because),
                 total=total,
             ),
         )
-        for row, t in zip(view.tensions, plan.tensions, strict=True)
+        if split and any(question == "team" for question, _ in tension.because):
+            row = replace(row, text=_split_tension(plan, split), advice="")
+        tensions.append(row)
+    return replace(view, tensions=tuple(tensions))
+
+
+def _team_split(advisor: Advisor, team: TeamResult) -> str:
+    """How the members answered the team's strongest language, when they differ ("Python
+    team: 2; Team knows both: 1"), else ""."""
+    answers = [m.recommendation.answers.get("team") for m in team.members]
+    options = [o for o in advisor.question("team").option_ids if o in answers]
+    if len(options) < 2:
+        return ""
+    return _("; ").join(
+        _(
+            "%(answer)s: %(count)s",
+            answer=short_label(advisor, "team", o),
+            count=answers.count(o),
+        )
+        for o in options
     )
-    return replace(view, tensions=tensions)
+
+
+def _split_tension(plan: Plan, split: str) -> str:
+    service = next(
+        (p for p in plan.parts if p.role == "service" and p.language != plan.language), None
+    )
+    if service is not None and service.language is not None:
+        return _(
+            "Your team is split on its strongest language (%(split)s): decide who builds and "
+            "runs the %(language)s service, and allow time for learning.",
+            split=split,
+            language=display_name(service.language),
+        )
+    return _(
+        "Your team is split on its strongest language (%(split)s), so some of you will work "
+        "outside the language you know best: allow time for learning and careful review.",
+        split=split,
+    )
+
+
+def _outcomes(team: TeamResult) -> str:
+    """How the members came out, a count per verdict: "2 get Python, 1 gets a close call
+    leaning to NodeJS"."""
+    order: list[tuple[Verdict, Verdict]] = [
+        ("python", "python"),
+        ("nodejs", "nodejs"),
+        ("either", "python"),
+        ("either", "nodejs"),
+    ]
+    counted = team.by_verdict
+    words = []
+    for verdict, lean in [*order, *(k for k in counted if k not in order)]:
+        count = counted.get((verdict, lean), 0)
+        if not count:
+            continue
+        if verdict != "either":
+            words.append(
+                ngettext(
+                    "%(num)d gets %(language)s",
+                    "%(num)d get %(language)s",
+                    count,
+                    language=display_name(verdict),
+                )
+            )
+        elif lean in ("python", "nodejs"):
+            words.append(
+                ngettext(
+                    "%(num)d gets a close call leaning to %(language)s",
+                    "%(num)d get a close call leaning to %(language)s",
+                    count,
+                    language=display_name(lean),
+                )
+            )
+        else:
+            words.append(ngettext("%(num)d gets a close call", "%(num)d get a close call", count))
+    return _("How you came out: %(outcomes)s.", outcomes=_(", ").join(words))
+
+
+def _member_words(verdict: Verdict, lean: Verdict) -> str:
+    """One member's result in words: "Python", or "a close call leaning to NodeJS"."""
+    if verdict == "either" and lean in ("python", "nodejs"):
+        return _("a close call leaning to %(language)s", language=display_name(lean))
+    return verdict_words(verdict)
+
+
+def _answer_words(advisor: Advisor, question_id: str, value: AnswerValue) -> str:
+    return answer_text(advisor, question_id, value)
+
+
+def _team_codes(team: TeamResult, number: int, code: str) -> str:
+    return "-".join(code if m.number == number else m.code for m in team.members)
+
+
+def _change_rows(
+    advisor: Advisor, team: TeamResult, team_page_url: CodeLink, page: CodeLink
+) -> tuple[TeamChangeRow, ...]:
+    """What would change the team's lean, in words, each with the team (or, for a settled
+    tie, the majority answers' result) it gives."""
+    margin = advisor.content.current.either_margin
+    rows = []
+    for change in team.changes:
+        language = display_name(change.lean)
+        if change.verdict == "either":
+            outcome = _("a close call leaning to %(language)s", language=language)
+        elif lead_size(change.python - change.nodejs, margin) == "clear":
+            outcome = _("a clear lead for %(language)s", language=language)
+        else:
+            outcome = _("a narrow lead for %(language)s", language=language)
+        question = advisor.question(change.question)
+        answer = _answer_words(advisor, change.question, change.value)
+        if change.member is None:
+            url = page(advisor.code_for({**team.majority.answers, change.question: change.value}))
+            text = _(
+                "Settling %(question)s on “%(answer)s” would make it %(outcome)s.",
+                question=question.summary.lower(),
+                answer=answer,
+                outcome=outcome,
+            )
+        else:
+            member = next(m for m in team.members if m.number == change.member)
+            answers = {**member.recommendation.answers, change.question: change.value}
+            url = team_page_url(_team_codes(team, member.number, advisor.code_for(answers)))
+            text = _(
+                "Member %(number)s answering “%(answer)s” for %(question)s would make it "
+                "%(outcome)s.",
+                number=member.number,
+                answer=answer,
+                question=question.summary.lower(),
+                outcome=outcome,
+            )
+        rows.append(TeamChangeRow(text, url))
+    return tuple(rows)
+
+
+def _dropped_rows(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[DroppedRow, ...]:
+    """Each workload some members chose that the plan leaves out, with its count and what
+    to do: a service in the language the article gives it, or settle it."""
+    plan = team.majority.plan
+    if plan is None:
+        return ()
+    ruleset = advisor.content.current
+    total = len(team.members)
+    rows = []
+    for item in team.majority.dropped:
+        answers = dict(team.majority.answers)
+        with_it = tuple(
+            o
+            for o in advisor.question("workloads").option_ids
+            if o in (*chosen(answers["workloads"]), item.option)
+        )
+        answers["workloads"] = with_it
+        weighting = ruleset.weights["workloads"][item.option].weighting(answers)
+        favours = (
+            "python"
+            if weighting.python > weighting.nodejs
+            else "nodejs"
+            if weighting.nodejs > weighting.python
+            else None
+        )
+        values = {
+            "work": advisor.question("workloads").option(item.option).label,
+            "count": item.count,
+            "total": total,
+        }
+        if favours is not None and favours != plan.language:
+            text = _(
+                "%(work)s: %(count)s of %(total)s — a %(language)s service, or settle it",
+                language=display_name(favours),
+                **values,
+            )
+        else:
+            text = _(
+                "%(work)s: %(count)s of %(total)s — settle whether the back end takes it on",
+                **values,
+            )
+        rows.append(DroppedRow(text, page(advisor.code_for(answers))))
+    return tuple(rows)
+
+
+def _tie_matters(advisor: Advisor, team: TeamResult, question_id: str, capped: bool) -> bool:
+    """Whether settling a tie can change the team's lean or its plan."""
+    if capped or any(c.member is None and c.question == question_id for c in team.changes):
+        return True
+    plan = team.majority.plan
+    if plan is None:
+        return False
+    ruleset = advisor.content.current
+    item = next(i for i in team.majority.unsettled if i.question == question_id)
+    shown = (plan.summary, tuple(t.text for t in plan.tensions))
+    for option in item.options:
+        answers = {**team.majority.answers, question_id: option}
+        result = evaluate(answers, ruleset, with_changes=False)
+        other = compose_plan(answers, plan.language, result.reasons, ruleset)
+        if (other.summary, tuple(t.text for t in other.tensions)) != shown:
+            return True
+    return False
 
 
 def _concerned(team: TeamResult, because: Sequence[tuple[str, str]]) -> int:
@@ -225,16 +457,20 @@ def _unsettled(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[Unse
     rows = []
     for item in team.majority.unsettled:
         question = advisor.question(item.question)
+        capped = question.multiple
         options = tuple(
             UnsettledOption(
                 question.option(option).label,
                 team.majority.counts.get((item.question, option), 0),
-                page(advisor.code_for({**team.majority.answers, item.question: option})),
-                option == item.chosen,
+                None
+                if capped
+                else page(advisor.code_for({**team.majority.answers, item.question: option})),
+                option in chosen(item.chosen),
             )
             for option in item.options
         )
-        rows.append(UnsettledRow(question.summary, options))
+        matters = _tie_matters(advisor, team, item.question, capped)
+        rows.append(UnsettledRow(question.summary, options, capped, matters))
     return tuple(rows)
 
 
@@ -245,6 +481,15 @@ def team_page(
     majority_code = advisor.code_for(team.majority.answers)
     tied = {item.question for item in team.majority.unsettled}
     size = len(team.members)
+    team_url = _team_url(link)
+    moving = {c.question for c in team.changes if c.member is not None}
+    verdicts = {(m.recommendation.verdict, m.recommendation.lean) for m in team.members}
+    unanimous = size > 1 and len(verdicts) == 1 and team.verdict != "either"
+    headline = (
+        _("You all get %(language)s", language=display_name(team.verdict))
+        if unanimous and team.members[0].recommendation.verdict == team.verdict
+        else _team_headline(team, advisor.content.current.either_margin)
+    )
     size_words = ngettext("%(num)d member", "%(num)d members", size)
     either_margin = advisor.content.current.either_margin
     outcome = (
@@ -255,7 +500,7 @@ def team_page(
     return TeamPage(
         codes=codes,
         link=link,
-        headline=_team_headline(team, either_margin),
+        headline=headline,
         caption=_("Two results side by side") if size == 2 else _("Your team’s decision"),
         pair=size == 2,
         size_words=size_words,
@@ -266,6 +511,15 @@ def team_page(
             python=_mean(team.python),
             nodejs=_mean(team.nodejs),
             outcome=outcome,
+        )
+        + (
+            " "
+            + _(
+                "The mean weighs strong answers: a member with a clear result moves it more "
+                "than one with a close call."
+            )
+            if len(verdicts) > 1
+            else ""
         ),
         members_title=_("The two results") if size == 2 else _("Members"),
         all_agree=size > 1 and not team.disagreements,
@@ -278,7 +532,7 @@ def team_page(
             MemberRow(
                 m.number,
                 page(m.code),
-                verdict_words(m.recommendation.verdict),
+                _member_words(m.recommendation.verdict, m.recommendation.lean),
                 m.recommendation.python,
                 m.recommendation.nodejs,
                 answer_rows(advisor, m.recommendation),
@@ -299,8 +553,9 @@ def team_page(
                     for o, n in d.counts
                 ),
                 d.points,
-                _source_rows(advisor, d.python_strengths),
-                _source_rows(advisor, d.nodejs_strengths),
+                _source_rows(advisor, d.python_strengths, "python"),
+                _source_rows(advisor, d.nodejs_strengths, "nodejs"),
+                d.question in moving,
             )
             for d in team.disagreements
             if d.question not in tied  # listed with the ties, above
@@ -310,6 +565,10 @@ def team_page(
         majority_url=page(majority_code),
         unsettled=_unsettled(advisor, team, page),
         plan=_team_plan(advisor, team),
+        plan_for_now=bool(team.majority.unsettled),
+        outcomes=_outcomes(team) if size > 1 else "",
+        dropped=_dropped_rows(advisor, team, page),
+        changes=_change_rows(advisor, team, team_url, page),
         plan_note=_plan_note(team),
         tie_rule=_(TIE_RULE),
         can_add=len(team.members) < MAX_MEMBERS,
@@ -336,6 +595,10 @@ def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> 
             "verdict": team.verdict,
             "lean": team.lean,
             "lean_basis": team.lean_basis,
+            "members_by_verdict": [
+                {"verdict": verdict, "lean": lean, "members": count}
+                for (verdict, lean), count in sorted(team.by_verdict.items())
+            ],
         },
         "disagreements": [
             {
@@ -357,16 +620,44 @@ def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> 
             },
             "tie_rule": _(TIE_RULE),
             "unsettled": [
-                {"question": item.question, "options": list(item.options), "chosen": item.chosen}
+                {
+                    "question": item.question,
+                    "options": list(item.options),
+                    "chosen": list(item.chosen) if isinstance(item.chosen, tuple) else item.chosen,
+                }
                 for item in team.majority.unsettled
+            ],
+            "dropped": [
+                {"question": "workloads", "answer": item.option, "members": item.count}
+                for item in team.majority.dropped
             ],
             "code": majority_code,
             "permalink": page(majority_code),
             "verdict": team.majority.result.verdict,
             "plan": _team_plan_json(team),
         },
+        "changes": [
+            {
+                "member": change.member,
+                "question": change.question,
+                "answer": list(change.value) if isinstance(change.value, tuple) else change.value,
+                "verdict": change.verdict,
+                "lean": change.lean,
+                "scores": {"python": round(change.python, 2), "nodejs": round(change.nodejs, 2)},
+                "link": row.url,
+            }
+            for change, row in zip(
+                team.changes, _change_rows(advisor, team, _team_url(link), page), strict=True
+            )
+        ],
         "link": link,
     }
+
+
+def _team_url(link: str) -> CodeLink:
+    """Team codes -> the team's link, beside this team's own."""
+    base = link[: link.rfind("/t/") + 3]
+    return lambda member_codes: base + member_codes
 
 
 def _team_plan_json(team: TeamResult) -> dict[str, Any] | None:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.journeys import open_page
-from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, STRENGTH_IDS
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_3, GOLDEN_4, STRENGTH_IDS
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +100,45 @@ def test_results_and_teams_decide_in_one_phone_screen(
     assert "leans to" in page.locator(".verdict .lead").first.inner_text()
     assert _bottom(page, ".verdict .lead") <= 844, "the team's lean is below the fold"
     assert _top(page, "#plan-title") < 2 * 844, "the team's plan is past two screens"
+    context.close()
+
+
+CODES_4 = {entry["name"]: entry["code"] for entry in GOLDEN_4["codes"]}
+TEAM_OF_SIX = "-".join(
+    CODES_4[name]
+    for name in (
+        "python-ml-team",
+        "nodejs-realtime-one-language",
+        "close-call-scores",
+        "everything",
+        "python-pages",
+        "javascript-team-python-service-owner",
+    )
+)
+AGREEING_PAIR = f"{CODES_4['python-pages']}-{CODES_4['python-pages']}"
+
+
+@pytest.mark.parametrize("language", ["", "/nl", "/fr"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_teams_first_screen_holds_its_outcomes_lean_and_plan(
+    browser: Browser, live_server: str, shots: Path, scheme: str, language: str
+) -> None:
+    """At 390 x 844: how the members came out, the lean and the plan's summary are in the
+    first screen of a split team of three and a team of six; no team page scrolls
+    sideways; a pair that agrees is not asked to settle anything."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    for name, codes in (("split-3", SPLIT_TEAM), ("six", TEAM_OF_SIX)):
+        open_page(page, live_server, f"{language}/t/{codes}")
+        for selector in (".outcomes", ".verdict-title", ".verdict .lean-plan"):
+            assert _bottom(page, selector) <= 844, f"{name}: {selector} below the first screen"
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways"
+        page.screenshot(path=shots / f"team-{name}-{scheme}{language.replace('/', '-')}.png")
+    open_page(page, live_server, f"{language}/t/{AGREEING_PAIR}")
+    assert page.locator("#settle-title").count() in (0, 1)
+    assert not page.locator(".unsettled").count()
+    assert page.locator(".disagreements").count() == 0
     context.close()
 
 

@@ -224,3 +224,77 @@ def test_a_team_headline_uses_the_one_ladder(sets: list) -> None:
     words = _team_headline(team, RULESET.either_margin)
     size = lead_size(team.python - team.nodejs, RULESET.either_margin)
     assert {"close": "close call", "narrow": "narrow lead", "clear": "clear lead"}[size] in words
+
+
+@given(st.lists(answer_sets(), min_size=1, max_size=MAX_MEMBERS))
+def test_no_chosen_workload_vanishes_and_the_stated_rule_holds(sets: list) -> None:  # type: ignore[type-arg]
+    """Every workload a member chose is in the team's answers or named as left out, with
+    how many chose it; each multi-select keeps exactly the options half of the members
+    chose, unless its limit cut them, and then the question is left to settle."""
+    team_members = members(*sets)
+    team = combine(team_members, RULESET)
+    size = len(team_members)
+    kept = set(chosen(team.majority.answers["workloads"]))
+    dropped = {item.option: item.count for item in team.majority.dropped}
+    for option in RULESET.question("workloads").option_ids:
+        count = sum(option in chosen(m.recommendation.answers["workloads"]) for m in team_members)
+        if count and option not in kept:
+            assert dropped.get(option) == count
+        else:
+            assert option not in dropped
+    unsettled = {item.question for item in team.majority.unsettled}
+    for question in RULESET.questions:
+        if not question.multiple:
+            continue
+        half = {
+            o
+            for o in question.option_ids
+            if 2 * sum(o in chosen(m.recommendation.answers[question.id]) for m in team_members)
+            >= size
+        }
+        taken = set(chosen(team.majority.answers[question.id]))
+        if question.id in unsettled:
+            assert taken < half and question.max is not None and len(half) > question.max
+        else:
+            assert taken == half
+
+
+@given(st.lists(answer_sets(), min_size=2, max_size=6), st.randoms())
+def test_joining_order_changes_nothing_a_team_says(sets: list, rnd) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """The team's JSON, page rows and record are the same in any joining order (members'
+    numbers and links aside), citation order inside a disagreement included."""
+    from stackchooser.presenters.team import team_json
+
+    team_members = members(*sets)
+    shuffled = list(team_members)
+    rnd.shuffle(shuffled)
+    one, two = combine(team_members, RULESET), combine(shuffled, RULESET)
+
+    def said(team):  # type: ignore[no-untyped-def]
+        data = team_json(ADVISOR, team, "https://x/t/a", lambda code: code)
+        data.pop("members")
+        data.pop("changes")  # they name members by number: checked below as a set
+        return data
+
+    assert said(one) == said(two)
+    assert {(c.question, c.value, c.lean) for c in one.changes} == {
+        (c.question, c.value, c.lean) for c in two.changes
+    }
+
+
+def test_a_team_split_on_its_language_is_never_told_it_knows_one_best() -> None:
+    from stackchooser.presenters.team import _team_plan
+
+    team = combine(
+        members(
+            {**SAMPLE_ANSWERS["nodejs"], "workloads": ["ml_ai", "realtime_messaging"]},
+            {**SAMPLE_ANSWERS["nodejs"], "team": "python", "workloads": ["ml_ai"]},
+            {**SAMPLE_ANSWERS["nodejs"], "workloads": ["ml_ai"]},
+        ),
+        RULESET,
+    )
+    view = _team_plan(ADVISOR, team)
+    assert view is not None
+    texts = [row.text for row in view.tensions]
+    assert not any("knows JavaScript best" in text or "knows Python best" in text for text in texts)
+    assert any("split on its strongest language" in text for text in texts)

@@ -32,11 +32,11 @@ def test_two_members_are_compared_side_by_side(client: FlaskClient) -> None:
     assert page.text_of(".caption") == ["Two results side by side"]
     members = page.soup.select(".member-list a")
     assert [m["href"] for m in members] == [f"http://localhost/r/{c}" for c in CODES[::2][:2]]
-    # each member's answers side by side, question by question, differences marked
+    # each member's answers side by side, question by question, agreement marked
     rows = page.soup.select(".answer-grid tbody tr")
     assert len(rows) == 6 and all(len(row.select("td")) == 2 for row in rows)
     differing = [
-        row.th.get_text(" ", strip=True) for row in rows if "differs" in row.get("class", [])
+        row.th.get_text(" ", strip=True) for row in rows if "agrees" not in row.get("class", [])
     ]
     data = client.get(f"/t/{PAIR}.json").get_json()
     assert len(differing) == len(data["disagreements"]) > 0
@@ -50,7 +50,7 @@ def test_the_team_page_lists_disagreements_first_and_agreements_in_one_line(
     shown = page.text_of(".disagreements > li > p > strong")
     ties = {item["question"] for item in data["majority"]["unsettled"]}
     differing = [d for d in data["disagreements"] if d["question"] not in ties]
-    assert len(shown) == len(differing)  # ties are listed once, with their links, above
+    assert len(shown) == len(differing)  # ties are listed once, with their links
     assert len(page.soup.select(".unsettled > li")) == len(ties)
     points = [d["points"] for d in data["disagreements"]]
     assert points == sorted(points, reverse=True)
