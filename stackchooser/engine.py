@@ -367,7 +367,11 @@ def _lean(
         rule = ruleset.close_call
         return lean, basis, tuple(r for r in reasons if r.question == rule.question)
     if basis == "scores":
-        return lean, basis, _tipping(reasons, lean, abs(python - nodejs))
+        return (
+            lean,
+            basis,
+            _tipping(reasons, lean, abs(python - nodejs), ruleset.close_call.question),
+        )
     return lean, basis, ()
 
 
@@ -397,12 +401,16 @@ def close_call_lean(
     return rule.fallback, "fallback"
 
 
-def _tipping(reasons: Iterable[Reason], lean: str, lead: int) -> tuple[Reason, ...]:
-    """The fewest answers favouring `lean` (heaviest first) without whose points the
-    lead of `lead` points would be gone."""
+def _tipping(
+    reasons: Iterable[Reason], lean: str, lead: int, last: str | None = None
+) -> tuple[Reason, ...]:
+    """Answers favouring `lean`, heaviest first, without whose points the lead of `lead`
+    points would be gone. The answer to `last` (the team's language: a lead decided by the
+    scores is not the team's habit deciding) is named only when the others do not suffice."""
     tipping: list[Reason] = []
     removed = 0
-    for reason in _strongest(reasons, lean):
+    ordered = sorted(_strongest(reasons, lean), key=lambda reason: reason.question == last)
+    for reason in ordered:
         if removed >= lead:
             break
         tipping.append(reason)

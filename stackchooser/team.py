@@ -31,7 +31,8 @@ TIE_RULE = N_(
     "Each question takes its most chosen answer; a multi-select option is kept when at least "
     "half of the members chose it, up to the question’s limit (past it, the question is "
     "yours to settle). Where the most chosen answers tie, settle the question together: "
-    "until then the plan takes the tied answer that favours the team’s lean."
+    "until then the plan takes the tied answer that favours the team’s lean most (the first "
+    "listed, when they favour it alike)."
 )
 
 
@@ -215,6 +216,12 @@ def team_lean(
     return min(leans, key=lambda lean: lean[1] != "scores")
 
 
+def _pull(answers: Answers, question_id: str, option: str, lean: Verdict, ruleset: Ruleset) -> int:
+    """How far the whole score leans toward `lean` with this one-of option."""
+    result = evaluate({**answers, question_id: option}, ruleset, with_changes=False)
+    return result.margin if lean == "python" else -result.margin
+
+
 def _favour(
     answers: Answers, question: Question, option: str, lean: Verdict, ruleset: Ruleset
 ) -> int:
@@ -244,13 +251,15 @@ def majority_answers(
         answers[question.id] = tuple(
             o for o in question.option_ids if 2 * counted[o] >= len(values)
         )
-    # Break ties toward the lean, each question given the others (questionnaire order).
+    # Break ties toward the lean, each question given the others (questionnaire order): by
+    # the whole score each tied option gives, since an option can change other answers'
+    # points (a large system counts the team's language once).
     for question in ruleset.questions:
         if question.id in tied:
             order = {o: i for i, o in enumerate(question.option_ids)}
             answers[question.id] = min(
                 tied[question.id],
-                key=lambda o: (-_favour(answers, question, o, lean, ruleset), order[o]),
+                key=lambda o: (-_pull(answers, question.id, o, lean, ruleset), order[o]),
             )
     capped: list[Unsettled] = []  # multi-selects whose limit cut options half chose
     for question in ruleset.questions:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -351,10 +351,20 @@ def tension_row(advisor: Advisor, tension: Tension) -> TensionRow:
 
 
 def plan_view(advisor: Advisor, plan: Plan) -> PlanView:
+    """A plan's rows; a part whose way to start an earlier part already gave shows none."""
+    parts = []
+    started = []
+    for part in plan.parts:
+        row = part_row(advisor, part)
+        if row.start is not None and row.start in started:
+            row = replace(row, start=None)
+        elif row.start is not None:
+            started.append(row.start)
+        parts.append(row)
     return PlanView(
         display_name(plan.language),
         plan.summary,
-        tuple(part_row(advisor, part) for part in plan.parts),
+        tuple(parts),
         tuple(tension_row(advisor, tension) for tension in plan.tensions),
     )
 

@@ -115,6 +115,7 @@ class TeamPage:
     verdict: Verdict
     verdict_words: str
     lean_words: str  # "Leans to NodeJS: ..." on a close call, else ""
+    settle: str  # on a close call: start from the lean, and how to overturn it
     python: str
     nodejs: str
     members: tuple[MemberRow, ...]
@@ -183,6 +184,20 @@ def _team_headline(team: TeamResult, either_margin: int) -> str:
     return _("Your team of %(count)s: a narrow lead for %(language)s", **values)
 
 
+def _team_settle(team: TeamResult) -> str:
+    """On a close call, the one instruction: start from the lean, and how to overturn it."""
+    if team.verdict != "either" or team.lean not in ("python", "nodejs"):
+        return ""
+    other = "nodejs" if team.lean == "python" else "python"
+    return _(
+        "Start from %(language)s. To overturn that, time-box a spike: build %(part)s in "
+        "%(other)s too, a day or two, and switch only if the team finds it clearly better.",
+        language=display_name(team.lean),
+        other=display_name(other),
+        part=_("the riskiest part of the back end"),
+    )
+
+
 def _lean_words(team: TeamResult, ruleset: Ruleset) -> str:
     """On a close call, which way the team leans and why."""
     if team.verdict != "either" or team.lean == "either":
@@ -244,7 +259,16 @@ def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
         if split and any(question == "team" for question, _ in tension.because):
             row = replace(row, text=_split_tension(plan, split), advice="")
         tensions.append(row)
-    return replace(view, tensions=tuple(tensions))
+    parts = view.parts
+    if split:  # a tie-picked or minority team language is no part's reason
+        parts = tuple(
+            replace(
+                row,
+                because=tuple(short_label(advisor, q, a) for q, a in part.because if q != "team"),
+            )
+            for row, part in zip(view.parts, plan.parts, strict=True)
+        )
+    return replace(view, parts=parts, tensions=tuple(tensions))
 
 
 def _team_split(advisor: Advisor, team: TeamResult) -> str:
@@ -406,7 +430,17 @@ def _dropped_rows(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[D
             "count": item.count,
             "total": total,
         }
-        if favours is not None and favours != plan.language:
+        has_service = any(
+            part.role == "service" and part.language == favours for part in plan.parts
+        )
+        if favours is not None and favours != plan.language and has_service:
+            text = _(
+                "%(work)s: %(count)s of %(total)s — the plan’s %(language)s service could take "
+                "it on, or settle it",
+                language=display_name(favours),
+                **values,
+            )
+        elif favours is not None and favours != plan.language:
             text = _(
                 "%(work)s: %(count)s of %(total)s — a %(language)s service, or settle it",
                 language=display_name(favours),
@@ -423,7 +457,7 @@ def _dropped_rows(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[D
 
 def _tie_matters(advisor: Advisor, team: TeamResult, question_id: str, capped: bool) -> bool:
     """Whether settling a tie can change the team's lean or its plan."""
-    if capped or any(c.member is None and c.question == question_id for c in team.changes):
+    if capped or any(c.question == question_id for c in team.changes):
         return True
     plan = team.majority.plan
     if plan is None:
@@ -526,6 +560,7 @@ def team_page(
         verdict=team.verdict,
         verdict_words=verdict_words(team.verdict),
         lean_words=_lean_words(team, advisor.content.current),
+        settle=_team_settle(team),
         python=_mean(team.python),
         nodejs=_mean(team.nodejs),
         members=tuple(

@@ -60,7 +60,10 @@ def change_text(advisor: Advisor, change: Change) -> str:
     return _(" and ").join(_edit_text(advisor, edit) for edit in change.edits)
 
 
-NO_CHANGE = N_("No change of one or two answers would give a different result or plan.")
+NO_CHANGE = N_(
+    "No change of one or two answers would give another verdict or move the back end to the "
+    "other language."
+)
 
 
 def pairs_note(rec: Recommendation) -> str | None:
@@ -248,7 +251,7 @@ def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
     part = _("the riskiest part of the back end")
     if work is not None:
         label = advisor.question("workloads").option(work).label
-        part = _("the part that does “%(work)s”", work=label)
+        part = _("a small slice of “%(work)s”", work=label)
     return _(
         "Start from %(language)s. To overturn that, time-box a spike: build %(part)s in "
         "%(other)s too, a day or two, and switch only if the team finds it clearly better.",
@@ -297,11 +300,24 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
                 known=known,
                 language=lean,
             )
-        return _(
-            "When it is this close, the article’s advice is to choose what suits your team: "
-            "yours knows %(known)s best, so the plan uses %(language)s.",
+        if (rec.python > rec.nodejs) == (rec.lean == "python"):
+            return _(
+                "When it is this close, the article’s advice is to choose what suits your "
+                "team: yours knows %(known)s best, so the plan uses %(language)s.",
+                known=known,
+                language=lean,
+            )
+        return ngettext(
+            "When it is this close, we follow the article’s advice to choose what suits your "
+            "team: yours knows %(known)s best, so the plan uses %(language)s, though "
+            "%(other)s scores %(num)d point higher.",
+            "When it is this close, we follow the article’s advice to choose what suits your "
+            "team: yours knows %(known)s best, so the plan uses %(language)s, though "
+            "%(other)s scores %(num)d points higher.",
+            abs(rec.margin),
             known=known,
             language=lean,
+            other=display_name(other_language(rec.lean)),
         )
     if rec.lean_basis == "scores":
         lead = abs(rec.margin)

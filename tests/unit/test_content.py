@@ -145,10 +145,9 @@ def _edit(path: Path, old: str, new: str) -> None:
         ),
         (
             "rulesets/4.toml",
-            'fallback_why = "The scores are level and your team has no one language to follow, '
-            "so this site’s own tie-break",
-            'fallback_why = "The scores are level and your team has no one language to follow, '
-            "so the tie-break",
+            "so the plan starts from Python by this site’s own tie-break for level scores, not by "
+            "the article.",
+            "so the plan starts from Python by a tie-break for level scores.",
             ("4.toml", "close_call.fallback_why", "is ours and must say so"),
         ),
         (

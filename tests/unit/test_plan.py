@@ -87,6 +87,7 @@ def test_equal_scores_with_no_team_language_fall_back_to_the_sites_own_tie_break
     assert (rec.lean, rec.lean_basis, rec.deciding) == ("python", "fallback", ())
     assert RULESET.close_call.fallback_strengths == ()  # ours: it cites nothing
     assert "this site’s own tie-break" in RULESET.close_call.fallback_why
+    assert "just as sound" not in RULESET.close_call.fallback_why  # one instruction (rule 26)
 
 
 def test_equal_scores_wanting_one_language_with_no_team_language_lean_to_nodejs() -> None:
