@@ -317,6 +317,7 @@ class DecisionRecord:
     drivers: tuple[AnswerRow, ...]
     outcome: str
     lean_text: str | None
+    settle: str | None  # on a close call: start from the lean, and how to overturn it
     plan: RecordPlan | None
     alternative_plan: RecordPlan | None
     reasons: tuple[RecordReason, ...]
@@ -396,6 +397,7 @@ def decision_record(
         drivers=answer_rows(advisor, rec),
         outcome=outcome,
         lean_text=lean_text(advisor, rec),
+        settle=settle_text(advisor, rec),
         plan=record_plan(advisor, rec.plan, _("The plan")),
         alternative_plan=record_plan(advisor, rec.alternative_plan, _("The other route")),
         reasons=reasons,
