@@ -523,7 +523,9 @@ def compose_plan(
     covered: set[AnswerRef] = set()
     for rule in services:
         part = _part(rule, answers, reasons)
-        covered.update(rule.when.matched(answers))
+        # The work a service does needs no tension; from ruleset 4 only that work, so that
+        # an answer that merely calls for the service (the team's language) keeps its own.
+        covered.update(rule.serves & given if rules.services_first else rule.when.matched(answers))
         parts.append(part)
         shorts.append(rule.short)
     languages = {part.language for part in parts if part.language is not None}

@@ -19,6 +19,7 @@ from .kinds import Language, PartLanguage, PartRole, QuestionKind
 WORDS: Mapping[str, bool] = MappingProxyType({"words": True})
 
 AnswerValue = str | tuple[str, ...]
+WORK_QUESTIONS = ("workloads", "priorities")  # the questions whose answers name work to do
 Answers = dict[str, AnswerValue]
 
 
@@ -304,11 +305,13 @@ class PartRule:
 
     @property
     def serves(self) -> frozenset[tuple[str, str]]:
-        """The workloads (question `workloads`) its condition names: the work it does."""
+        """The work it does: the workloads and priorities (model serving, say) its
+        condition names."""
         return frozenset(
-            ("workloads", option)
+            (question, option)
             for selection in (self.when.all_of, self.when.any_of)
-            for option in selection.get("workloads", ())
+            for question in WORK_QUESTIONS
+            for option in selection.get(question, ())
         )
 
 

@@ -159,3 +159,23 @@ def test_28_an_outcome_against_the_higher_score_says_why() -> None:
             if change.plan_language != higher:
                 assert "the team’s language" in words
     assert breaks(rec) == []
+
+
+def test_an_answer_that_only_calls_for_a_service_keeps_its_own_warning() -> None:
+    """A JavaScript team on a Python plan gets a NodeJS service for the live work; the
+    service does that work, not the team's: the team still hears that the back end is
+    outside its strongest language (ruleset 3 dropped that warning)."""
+    answers = {
+        "team": "javascript",
+        "scale": "small",
+        "workloads": ["ml_ai", "data_science", "realtime_messaging"],
+        "frontend": "templates",
+        "priorities": ["maintainability", "debugging", "libraries"],
+    }
+    old, new = result(RULESET_3, **answers), result(**answers)
+    assert old.plan is not None and new.plan is not None
+    assert not any(("team", "javascript") in t.because for t in old.plan.tensions)
+    team = [t for t in new.plan.tensions if ("team", "javascript") in t.because]
+    assert len(team) == 1 and "outside its strongest language" in team[0].text
+    assert not any(("workloads", "realtime_messaging") in t.because for t in new.plan.tensions)
+    assert breaks(new) == []
