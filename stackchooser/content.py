@@ -183,6 +183,7 @@ def load_strengths(path: Path) -> tuple[Article, dict[str, Strength]]:
             bullet=table.text("bullet"),
             gist=table.text("gist"),
             supports=tuple(stem.lower() for stem in table.strings("supports", default=[])),
+            anchor=table.optional_text("anchor") or "",
         )
     if not strengths:
         raise ContentError(path, "strengths", "no strengths defined")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import quote
 
 from .kinds import Language, PartLanguage, PartRole, QuestionKind
 
@@ -51,6 +52,13 @@ class Strength:
     # What the bullet supports: English word stems, one of which a sentence citing it
     # must contain (checked at start-up for rulesets with `citations_checked`).
     supports: tuple[str, ...] = ()
+    anchor: str = ""  # the bullet's first words in the article, for a link's text fragment
+
+    def link(self, article_url: str) -> str:
+        """The article's address with a text fragment that lands on this bullet."""
+        if not self.anchor:
+            return article_url
+        return f"{article_url}#:~:text={quote(self.anchor, safe='')}"
 
     def supports_text(self, text: str) -> bool:
         """Whether a sentence (in English) is about something this bullet says."""

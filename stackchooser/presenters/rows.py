@@ -54,11 +54,22 @@ def source_row(strength: Strength) -> SourceRow:
 
 
 @dataclass(frozen=True)
+class SourceLink:
+    """One cited place in the article: its citation, a link that lands on the bullet, and
+    what it says in our words (for a reader who does not follow the link)."""
+
+    citation: str
+    url: str
+    gist: str
+
+
+@dataclass(frozen=True)
 class Sources:
     """Where the article makes the points an item rests on: one line of citations
-    ("Strengths of Python, 5"), never strength ids."""
+    ("Strengths of Python, 5"), never strength ids, each with its link and gist."""
 
     citations: tuple[str, ...]
+    links: tuple[SourceLink, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.citations)
@@ -67,11 +78,22 @@ class Sources:
 class Citer:
     """Turns strength ids into the citations a page prints."""
 
-    def __init__(self, strengths: Mapping[str, Strength]) -> None:
+    def __init__(self, strengths: Mapping[str, Strength], article_url: str = "") -> None:
         self.strengths = strengths
+        self.article_url = article_url
 
     def __call__(self, strength_ids: Sequence[str]) -> Sources:
-        return Sources(unique(self.strengths[s].citation for s in strength_ids))
+        cited = [self.strengths[s] for s in strength_ids]
+        citations = unique(strength.citation for strength in cited)
+        links = tuple(
+            SourceLink(
+                citation,
+                next(s for s in cited if s.citation == citation).link(self.article_url),
+                " ".join(s.gist for s in cited if s.citation == citation),
+            )
+            for citation in citations
+        )
+        return Sources(citations, links)
 
 
 @dataclass(frozen=True)
@@ -318,13 +340,13 @@ def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
         display_name(reason.favours),
         reason.weight,
         reason.why,
-        Citer(advisor.content.strengths)(reason.strengths),
+        Citer(advisor.content.strengths, advisor.content.article.url)(reason.strengths),
     )
 
 
 @once_per_language
 def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
-    cite = Citer(advisor.content.strengths)
+    cite = Citer(advisor.content.strengths, advisor.content.article.url)
     start = advisor.content.start_for(part.frameworks) if part.language else None
     return PartRow(
         part.role,
@@ -341,7 +363,7 @@ def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
 
 @once_per_language
 def tension_row(advisor: Advisor, tension: Tension) -> TensionRow:
-    cite = Citer(advisor.content.strengths)
+    cite = Citer(advisor.content.strengths, advisor.content.article.url)
     return TensionRow(
         _("; ").join(short_label(advisor, q, a) for q, a in tension.because),
         tension.text,

@@ -276,3 +276,71 @@ def test_every_focus_state_is_readable_and_visible(
                 weak.append(f"{name}: {found}")
     context.close()
     assert not weak, weak[:5]
+
+
+TARGETS = ".nav-list a, .summary-list dd a, .cites > summary, .cites a, .toc a, .member-list a"
+TARGET_PAGES = {
+    "methodology": "/methodology",
+    "check": f"/edit/{CODES_2['everything']}",
+    "result": f"/r/{CODES_4['everything']}",
+    "team": f"/t/{TEAM_OF_SIX}",
+}
+
+
+@pytest.mark.parametrize("language", ["", "/nl", "/fr"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "laptop"]
+)
+def test_targets_citations_and_the_methodology_fit_every_screen(
+    browser: Browser, live_server: str, scheme: str, language: str, viewport: dict[str, int]
+) -> None:
+    """Every link or control that is not a word in a sentence is at least 24 px each way;
+    every citation link lands on its bullet (a text fragment); the methodology has a table
+    of contents and no table wider than the page."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    for name, path in TARGET_PAGES.items():
+        open_page(page, live_server, language + path)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        small = page.evaluate(
+            """selector => [...document.querySelectorAll(selector)]
+                .map(e => e.getBoundingClientRect())
+                .filter(r => r.width > 0 && (r.height < 24 || r.width < 24))
+                .map(r => [Math.round(r.width), Math.round(r.height)])""",
+            TARGETS,
+        )
+        assert not small, f"{name}: targets under 24 px: {small[:5]}"
+        links = page.locator(".cites a")
+        for index in range(links.count()):
+            assert ":~:text=" in (links.nth(index).get_attribute("href") or "")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways"
+    open_page(page, live_server, language + "/methodology")
+    assert page.locator(".toc a").count() == 5
+    wide = page.evaluate(
+        "[...document.querySelectorAll('table')].filter(t => t.scrollWidth > "
+        "document.documentElement.clientWidth).length"
+    )
+    assert wide == 0
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["result", "team"])
+def test_print_keeps_the_link_and_leaves_nothing_out_unsaid(
+    browser: Browser, live_server: str, name: str
+) -> None:
+    """Printed, a result and a team carry their link; folded changes and citations are
+    printed rather than dropped."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    open_page(page, live_server, TARGET_PAGES[name])
+    page.emulate_media(media="print")
+    link = page.locator(".print-only").first
+    assert link.is_visible()
+    assert ("/t/" if name == "team" else "/r/") in link.inner_text()
+    for selector in (".more-changes li", ".cites li"):
+        items = page.locator(selector)
+        hidden = [i for i in range(items.count()) if not items.nth(i).is_visible()]
+        assert not hidden, f"{selector}: {len(hidden)} of {items.count()} not printed"
+    context.close()
