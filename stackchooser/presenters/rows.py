@@ -47,10 +47,11 @@ class SourceRow:
     id: str
     gist: str
     citation: str
+    url: str = ""  # the article, landing on the bullet
 
 
-def source_row(strength: Strength) -> SourceRow:
-    return SourceRow(strength.id, strength.gist, strength.citation)
+def source_row(strength: Strength, article_url: str = "") -> SourceRow:
+    return SourceRow(strength.id, strength.gist, strength.citation, strength.link(article_url))
 
 
 @dataclass(frozen=True)

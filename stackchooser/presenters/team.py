@@ -162,7 +162,11 @@ def _source_rows(advisor: Advisor, strength_ids: Sequence[str], side: str) -> tu
     """What the article says for one side: only the strengths it makes for that language
     (a point it makes for either language, such as the team coming first, is no side's)."""
     strengths = advisor.content.strengths
-    return tuple(source_row(strengths[s]) for s in strength_ids if strengths[s].language == side)
+    return tuple(
+        source_row(strengths[s], advisor.content.article.url)
+        for s in strength_ids
+        if strengths[s].language == side
+    )
 
 
 def _team_headline(team: TeamResult, either_margin: int) -> str:
