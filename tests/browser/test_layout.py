@@ -278,7 +278,10 @@ def test_every_focus_state_is_readable_and_visible(
     assert not weak, weak[:5]
 
 
-TARGETS = ".nav-list a, .summary-list dd a, .cites > summary, .cites a, .toc a, .member-list a, .citation"
+TARGETS = (
+    ".nav-list a, .summary-list dd a, .cites > summary, .cites a, .toc a, .member-list a, "
+    ".citation"
+)
 TARGET_PAGES = {
     "methodology": "/methodology",
     "check": f"/edit/{CODES_2['everything']}",
