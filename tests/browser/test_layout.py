@@ -279,8 +279,7 @@ def test_every_focus_state_is_readable_and_visible(
 
 
 TARGETS = (
-    ".nav-list a, .summary-list dd a, .cites > summary, .cites a, .toc a, .member-list a, "
-    ".citation"
+    ".nav-list a, .summary-list dd a, .cites > summary, .cites a, .toc a, .member-list a, .citation"
 )
 TARGET_PAGES = {
     "methodology": "/methodology",
