@@ -180,11 +180,22 @@ def _plan_shape_3(plan: object) -> dict | None:
     return shape
 
 
-@pytest.mark.parametrize("entry", GOLDEN_3["codes"], ids=lambda e: e["name"])
-def test_ruleset_three_golden_codes_keep_their_result_and_plan(entry: dict) -> None:
+# Rulesets 3 and 4 keep the same fields: every released code of each, checked alike.
+GOLDEN_3_ON = [(GOLDEN_3, entry) for entry in GOLDEN_3["codes"]] + [
+    (GOLDEN_4, entry) for entry in GOLDEN_4["codes"]
+]
+
+
+@pytest.mark.parametrize(
+    ("golden", "entry"), GOLDEN_3_ON, ids=[f"{g['ruleset']}-{e['name']}" for g, e in GOLDEN_3_ON]
+)
+def test_golden_codes_from_ruleset_three_keep_their_result_and_plan(
+    golden: dict, entry: dict
+) -> None:
+    version = golden["ruleset"]
     rec = Advisor(load_content()).from_code(entry["code"]).recommendation
-    assert rec.ruleset == GOLDEN_3["ruleset"] == 3
-    assert rec.answers == normalize_answers(entry["answers"], CONTENT.rulesets[3])
+    assert rec.ruleset == version and version in (3, 4)
+    assert rec.answers == normalize_answers(entry["answers"], CONTENT.rulesets[version])
     assert (rec.verdict, rec.lean, rec.lean_basis, rec.stack) == (
         entry["verdict"],
         entry["lean"],
@@ -196,33 +207,17 @@ def test_ruleset_three_golden_codes_keep_their_result_and_plan(entry: dict) -> N
     assert _plan_shape_3(rec.alternative_plan) == entry["alternative_plan"]
 
 
-def test_ruleset_three_golden_codes_cover_every_verdict_and_close_call_rule() -> None:
-    entries = GOLDEN_3["codes"]
+@pytest.mark.parametrize("golden", [GOLDEN_3, GOLDEN_4], ids=["ruleset-3", "ruleset-4"])
+def test_golden_codes_from_ruleset_three_cover_every_verdict_and_close_call_rule(
+    golden: dict,
+) -> None:
+    entries = golden["codes"]
     assert {e["verdict"] for e in entries} == {"python", "nodejs", "either"}
     assert {e["lean_basis"] for e in entries} >= {"verdict", "team", "scores", "fallback"}
 
 
-@pytest.mark.parametrize("entry", GOLDEN_4["codes"], ids=lambda e: e["name"])
-def test_ruleset_four_golden_codes_keep_their_result_and_plan(entry: dict) -> None:
-    rec = Advisor(load_content()).from_code(entry["code"]).recommendation
-    assert rec.ruleset == GOLDEN_4["ruleset"] == 4
-    assert rec.answers == normalize_answers(entry["answers"], CONTENT.rulesets[4])
-    assert (rec.verdict, rec.lean, rec.lean_basis, rec.stack) == (
-        entry["verdict"],
-        entry["lean"],
-        entry["lean_basis"],
-        entry["stack"],
-    )
-    assert {"python": rec.python, "nodejs": rec.nodejs} == entry["scores"]
-    assert _plan_shape_3(rec.plan) == entry["plan"]
-    assert _plan_shape_3(rec.alternative_plan) == entry["alternative_plan"]
-
-
-def test_ruleset_four_golden_codes_cover_every_verdict_and_close_call_rule() -> None:
-    entries = GOLDEN_4["codes"]
-    assert {e["verdict"] for e in entries} == {"python", "nodejs", "either"}
-    assert {e["lean_basis"] for e in entries} >= {"verdict", "team", "scores", "fallback"}
-    ties = {e["lean"] for e in entries if e["lean_basis"] == "fallback"}
+def test_ruleset_four_golden_codes_break_ties_both_ways() -> None:
+    ties = {e["lean"] for e in GOLDEN_4["codes"] if e["lean_basis"] == "fallback"}
     assert ties == {"python", "nodejs"}  # the site's tie-break and the article's single stack
 
 
