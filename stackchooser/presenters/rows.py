@@ -254,11 +254,10 @@ def change_outcome(change: Change, either_margin: int) -> str:
     ladder (:func:`lead_size`), and on a close call why it would lean its way when that
     is not the higher score (the team's language, or a tie-break on level scores)."""
     language = display_name(change.plan_language)
-    size = lead_size(change.python - change.nodejs, either_margin)
     if change.verdict != "either":
-        if size == "clear":
-            return _("a clear lead for %(language)s", language=language)
-        return _("a narrow lead for %(language)s", language=language)
+        return lead_outcome(
+            change.verdict, change.plan_language, change.python - change.nodejs, either_margin
+        )
     still = change.kind == "closer"
     if change.python == change.nodejs:
         if still:
@@ -282,7 +281,18 @@ def change_outcome(change: Change, either_margin: int) -> str:
         )
     if still:
         return _("a close call, still leaning to %(language)s", language=language)
-    return _("a close call leaning to %(language)s", language=language)
+    return lead_outcome(change.verdict, change.plan_language, 0, either_margin)
+
+
+def lead_outcome(verdict: Verdict, lean: Verdict, margin: float, either_margin: int) -> str:
+    """An outcome on the one ladder (:func:`lead_size`): "a clear lead for Python", "a
+    narrow lead for NodeJS", or on a close call "a close call leaning to Python"."""
+    language = display_name(lean)
+    if verdict == "either":
+        return _("a close call leaning to %(language)s", language=language)
+    if lead_size(margin, either_margin) == "clear":
+        return _("a clear lead for %(language)s", language=language)
+    return _("a narrow lead for %(language)s", language=language)
 
 
 def change_links(

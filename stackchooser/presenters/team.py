@@ -18,11 +18,12 @@ from .rows import (
     PlanView,
     SourceRow,
     answer_rows,
+    lead_outcome,
     plan_json,
     plan_view,
     source_row,
 )
-from .words import answer_text, lead_size, short_label
+from .words import answer_text, lead_size, short_label, spike_instruction
 
 
 def _mean(value: float) -> str:
@@ -190,16 +191,9 @@ def _team_headline(team: TeamResult, either_margin: int) -> str:
 
 def _team_settle(team: TeamResult) -> str:
     """On a close call, the one instruction: start from the lean, and how to overturn it."""
-    if team.verdict != "either" or team.lean not in ("python", "nodejs"):
+    if team.verdict != "either" or team.lean == "either":
         return ""
-    other = "nodejs" if team.lean == "python" else "python"
-    return _(
-        "Start from %(language)s. To overturn that, time-box a spike: build %(part)s in "
-        "%(other)s too, a day or two, and switch only if the team finds it clearly better.",
-        language=display_name(team.lean),
-        other=display_name(other),
-        part=_("the riskiest part of the back end"),
-    )
+    return spike_instruction(team.lean)
 
 
 def _lean_words(team: TeamResult, ruleset: Ruleset) -> str:
@@ -355,10 +349,6 @@ def _member_words(verdict: Verdict, lean: Verdict) -> str:
     return verdict_words(verdict)
 
 
-def _answer_words(advisor: Advisor, question_id: str, value: AnswerValue) -> str:
-    return answer_text(advisor, question_id, value)
-
-
 def _team_codes(team: TeamResult, number: int, code: str) -> str:
     return "-".join(code if m.number == number else m.code for m in team.members)
 
@@ -371,15 +361,9 @@ def _change_rows(
     margin = advisor.content.current.either_margin
     rows = []
     for change in team.changes:
-        language = display_name(change.lean)
-        if change.verdict == "either":
-            outcome = _("a close call leaning to %(language)s", language=language)
-        elif lead_size(change.python - change.nodejs, margin) == "clear":
-            outcome = _("a clear lead for %(language)s", language=language)
-        else:
-            outcome = _("a narrow lead for %(language)s", language=language)
+        outcome = lead_outcome(change.verdict, change.lean, change.python - change.nodejs, margin)
         question = advisor.question(change.question)
-        answer = _answer_words(advisor, change.question, change.value)
+        answer = answer_text(advisor, change.question, change.value)
         if change.member is None:
             url = page(advisor.code_for({**team.majority.answers, change.question: change.value}))
             text = _(

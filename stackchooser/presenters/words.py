@@ -10,7 +10,7 @@ from typing import Literal
 from ..advisor import Advisor
 from ..engine import Change, Edit, Plan, Recommendation
 from ..i18n import N_, _, month_and_year, ngettext
-from ..kinds import display_name, other_language
+from ..kinds import Language, display_name, other_language
 from ..model import Ruleset
 
 
@@ -245,19 +245,23 @@ def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
     overturn it (a spike on the part where the two routes differ most)."""
     if rec.verdict != "either" or rec.lean == "either":
         return None  # a clear result, or ruleset 1's close call that leans nowhere
-    lean = display_name(rec.lean)
-    other = display_name(other_language(rec.lean))
     work = spike_work(rec)
-    part = _("the riskiest part of the back end")
+    part = None
     if work is not None:
         label = advisor.question("workloads").option(work).label
         part = _("a small slice of “%(work)s”", work=label)
+    return spike_instruction(rec.lean, part)
+
+
+def spike_instruction(lean: Language, part: str | None = None) -> str:
+    """Start from the lean, and how to overturn it: a spike on `part` (by default, the
+    riskiest part of the back end) in the other language."""
     return _(
         "Start from %(language)s. To overturn that, time-box a spike: build %(part)s in "
         "%(other)s too, a day or two, and switch only if the team finds it clearly better.",
-        language=lean,
-        other=other,
-        part=part,
+        language=display_name(lean),
+        other=display_name(other_language(lean)),
+        part=part or _("the riskiest part of the back end"),
     )
 
 
