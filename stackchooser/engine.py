@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .caches import ENGINE_TABLES, PerObject
 from .kinds import (
@@ -555,7 +555,7 @@ def compose_plan(
             behind = unique([ref, *tension_rule.when.matched(answers)])
             found.setdefault(
                 ref,
-                (
+                _Found(
                     tension_rule.text,
                     tension_rule.strengths,
                     tension_rule.concern,
@@ -570,7 +570,7 @@ def compose_plan(
         if ref in covered or ref in found:
             continue
         assert reason.tension is not None  # checked when the ruleset is loaded
-        found[ref] = (
+        found[ref] = _Found(
             reason.tension,
             reason.tension_cites,
             reason.concern,
@@ -598,8 +598,14 @@ def _one_language(parts: Iterable[PlanPart], mixed: bool, rules: PlanRules) -> b
     return None not in languages and len({language_family(str(x)) for x in languages}) == 1
 
 
-# A tension found for an answer: text, strengths, concern, the answers behind it, advice.
-_Found = tuple[str, tuple[str, ...], str | None, tuple[AnswerRef, ...], str]
+class _Found(NamedTuple):
+    """A tension found for one answer, before tensions of one concern are merged."""
+
+    text: str
+    strengths: tuple[str, ...]
+    concern: str | None
+    behind: tuple[AnswerRef, ...]  # every answer behind it
+    advice: str
 
 
 def _tensions(found: Mapping[AnswerRef, _Found], ruleset: Ruleset) -> tuple[Tension, ...]:
@@ -612,7 +618,7 @@ def _tensions(found: Mapping[AnswerRef, _Found], ruleset: Ruleset) -> tuple[Tens
     concerns = ruleset.plan.concerns
     grouped: dict[str, list[AnswerRef]] = {}
     for ref in refs:
-        concern = found[ref][2]
+        concern = found[ref].concern
         key = concern if concern is not None and concern in concerns else f"answer:{ref}"
         grouped.setdefault(key, []).append(ref)
     tensions = []
@@ -622,10 +628,10 @@ def _tensions(found: Mapping[AnswerRef, _Found], ruleset: Ruleset) -> tuple[Tens
             if concerns[key].strengths:
                 strengths = concerns[key].strengths
             else:
-                strengths = unique(s for ref in refs_of for s in found[ref][1])
+                strengths = unique(s for ref in refs_of for s in found[ref].strengths)
             if len(refs_of) > 1:
                 text, advice = concerns[key].text, concerns[key].advice
-        because = unique(behind for ref in refs_of for behind in found[ref][3])
+        because = unique(behind for ref in refs_of for behind in found[ref].behind)
         tensions.append(Tension(*refs_of[0], text, strengths, because, advice))
     return tuple(tensions)
 
