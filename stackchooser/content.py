@@ -220,16 +220,8 @@ def _question(table: _Table) -> Question:
         option = _Table(table.path, f"{table.key}.options[{number}]", raw)
         option_id = option.text("id")
         named = _Table(table.path, f"{table.key}.options.{option_id}", raw)
-        phrases = ("would_add", "would_remove") if kind != "one" else ("would",)
-        said = {name: named.text(name) for name in phrases}
         options.append(
-            Option(
-                option_id,
-                named.text("label"),
-                str(raw.get("hint", "")),
-                _short(named),
-                **said,
-            )
+            Option(option_id, named.text("label"), str(raw.get("hint", "")), _short(named))
         )
     option_ids = tuple(option.id for option in options)
     refuse_duplicates(option_ids, lambda message: table.error("options", message))

@@ -78,13 +78,6 @@ class Option:
     label: str = field(metadata=WORDS)
     hint: str = field(metadata=WORDS)
     short: str = field(metadata=WORDS)  # the chart's label
-    would: str = field(
-        default="", metadata=WORDS
-    )  # "your team mainly wrote Python" (one-of questions)
-    would_add: str = field(
-        default="", metadata=WORDS
-    )  # "the back end also did machine learning or AI" (multi-selects)
-    would_remove: str = field(default="", metadata=WORDS)
 
 
 @dataclass(frozen=True)

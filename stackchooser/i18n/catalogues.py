@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from babel import Locale
+from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from .. import caches
 from ..caches import memoize
 from ..kinds import display_name
+from .formatting import FORMAT_LOCALES
 from .language import DEFAULT_LANGUAGE, LANGUAGES, current_language
 
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
@@ -45,15 +49,16 @@ def catalogue_gaps(language: str) -> list[str]:
     """The messages of the extracted template (messages.pot) that a language's catalogue
     leaves untranslated or fuzzy (empty when it is complete)."""
     with (TRANSLATIONS_DIR / "messages.pot").open("rb") as file:
-        wanted = [message.id for message in read_po(file) if message.id]
+        wanted = [(message.id, message.context) for message in read_po(file) if message.id]
     path = TRANSLATIONS_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not path.exists():
-        return [str(message) for message in wanted]
+        return [str(message_id) for message_id, _context in wanted]
     with path.open("rb") as file:
         catalog = read_po(file)
     gaps = []
-    for message_id in wanted:
-        found = catalog.get(message_id[0] if isinstance(message_id, tuple) else message_id)
+    for message_id, context in wanted:
+        key = message_id[0] if isinstance(message_id, tuple) else message_id
+        found = catalog.get(key, context=context)
         strings = found.string if found is not None else ""
         texts = strings if isinstance(strings, tuple) else (strings,)
         if found is None or found.fuzzy or not all(texts):
@@ -77,10 +82,40 @@ def gettext(message: str, **values: Any) -> str:
     return text % values if values else text
 
 
-def ngettext(singular: str, plural: str, count: int, **values: Any) -> str:
-    """The singular or plural form for `count` (as `%(num)d`) in the language in use."""
-    text = catalogue(current_language()).ngettext(singular, plural, count)
+def ngettext(singular: str, plural: str, count: float, **values: Any) -> str:
+    """The singular or plural form for `count` (as `%(num)d`) in the language in use. A
+    count with decimals takes the form its language gives it ("1.33 points", "1,33
+    point"), by the plural rules of the Unicode CLDR."""
+    language = current_language()
+    text = catalogue(language).ngettext(singular, plural, plural_key(count, language))
     return text % {"num": count, **values}
+
+
+def plural_key(count: float, language: str) -> int:
+    """A whole number that the catalogues' plural formula sorts as `count` is sorted in
+    `language`: `count` itself when whole, else one standing for its CLDR category."""
+    if count == int(count):
+        return int(count)
+    category = _plural_category(count, language)
+    return {"one": 1, "many": 1_000_000}.get(category, 2)
+
+
+@memoize(caches.FORMATTED, entries=1024)
+def _plural_category(count: float, language: str) -> str:
+    return str(Locale.parse(FORMAT_LOCALES[language]).plural_form(count))
+
+
+def pgettext(context: str, message: str, **values: Any) -> str:
+    """`message` in its `context` (an English word with two uses: "Answer" as a step and
+    as a column) in the language in use, with its placeholders filled in."""
+    text = catalogue(current_language()).pgettext(context, message)
+    return text % values if values else text
+
+
+def listed(items: Sequence[str], style: Literal["standard", "or"] = "standard") -> str:
+    """Names as the language in use lists them: "a, b and c", "a, b en c", "a, b et c"
+    (`style` "or": "a, b or c")."""
+    return format_list(list(items), style=style, locale=FORMAT_LOCALES[current_language()])
 
 
 _ = gettext

@@ -8,13 +8,15 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .catalogues import catalogue
+from .catalogues import catalogue, plural_key
 from .formatting import long_date, month_and_year
 from .language import current_language
 
 
-def _callables(escape: bool) -> tuple[Callable[..., str], Callable[..., str]]:
-    """gettext and ngettext keeping Jinja's "newstyle" contract: they translate and fill
+def _callables(
+    escape: bool,
+) -> tuple[Callable[..., str], Callable[..., str], Callable[..., str]]:
+    """gettext, ngettext and pgettext keeping Jinja's "newstyle" contract: they translate and fill
     the placeholders themselves, the values escaped when the template is HTML (`escape`)
     as jinja2.ext's own do."""
     text_type: Callable[[str], str] = Markup if escape else str
@@ -25,11 +27,17 @@ def _callables(escape: bool) -> tuple[Callable[..., str], Callable[..., str]]:
         return text % values if values or "%" in text else text
 
     def ngettext(singular: str, plural: str, num: int, **values: Any) -> str:
-        text = text_type(catalogue(current_language()).ngettext(singular, plural, num))
+        language = current_language()
+        key = plural_key(num, language)
+        text = text_type(catalogue(language).ngettext(singular, plural, key))
         values.setdefault("num", num)
         return text % values
 
-    return gettext, ngettext
+    def pgettext(context: str, message: str, **values: Any) -> str:
+        text = text_type(catalogue(current_language()).pgettext(context, message))
+        return text % values if values or "%" in text else text
+
+    return gettext, ngettext, pgettext
 
 
 def install_languages(environment: Environment, escape: bool) -> None:
@@ -37,13 +45,13 @@ def install_languages(environment: Environment, escape: bool) -> None:
     the catalogue of the language in use at render time, and the filters that write dates
     the language's way. One compiled template serves every language. `escape`: the
     environment renders HTML (the site's pages) rather than Markdown or plain text."""
-    gettext, ngettext = _callables(escape)
+    gettext, ngettext, pgettext = _callables(escape)
     environment.add_extension("jinja2.ext.i18n")
     environment.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext, ngettext, newstyle=True
+        gettext, ngettext, newstyle=True, pgettext=pgettext
     )
     # The extension wraps each callable in a context-passing call (and `_` in a second)
     # to escape and format; ours already do, so templates call them directly: a result
     # page makes some fifty of these calls.
-    environment.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
+    environment.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, pgettext=pgettext)
     environment.filters.update(long_date=long_date, month_and_year=month_and_year)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..advisor import Advisor
-from ..i18n import _, long_date
+from ..i18n import _, listed, long_date
 from ..kinds import display_name
 from ..model import Condition, Ruleset
-from .words import version_words
+from .words import quoted, version_month
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class WeightRow:
     python: int
     nodejs: int
     strengths: tuple[str, ...]  # where the article makes each point ("Conclusion, 1")
-    variants: tuple[str, ...]  # "If …: Python 3, NodeJS 0", in words
+    variants: tuple[str, ...]  # "Python 3, NodeJS 0 for these answers: …", in words
 
 
 @dataclass(frozen=True)
@@ -33,23 +33,28 @@ class WeightTable:
 class RulesetView:
     version: int
     released: str
-    version_words: str  # "scoring version 3, November 2026"
+    month: str  # the month it was released: "November 2026"
     either_margin: int
     fallback_name: str | None  # where a close call with nothing to decide it leans
     tables: tuple[WeightTable, ...]
 
 
-def condition_text(advisor: Advisor, condition: Condition) -> str:
-    """A condition in words: "the team’s strongest language is “Python” or “Both”"."""
-    clauses = []
+def condition_lines(advisor: Advisor, condition: Condition) -> tuple[str, ...]:
+    """A condition as labels, one a question: "Team’s strongest language: “Python” or
+    “Both”"."""
+    lines = []
     for selection in (condition.all_of, condition.any_of):
         for question_id, options in selection.items():
             question = advisor.question(question_id)
-            labels = _(" or ").join(f"“{o.label}”" for o in question.options if o.id in options)
-            clauses.append(
-                _("%(question)s is %(answers)s", question=question.summary.lower(), answers=labels)
+            labels = [quoted(o.label) for o in question.options if o.id in options]
+            lines.append(
+                _(
+                    "%(question)s: %(answers)s",
+                    question=question.summary,
+                    answers=listed(labels, "or"),
+                )
             )
-    return _(" and ").join(clauses)
+    return tuple(lines)
 
 
 def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
@@ -63,10 +68,10 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
                 continue
             variants = tuple(
                 _(
-                    "If %(condition)s: Python %(python)s, NodeJS %(nodejs)s",
-                    condition=condition_text(advisor, v.when),
+                    "Python %(python)s, NodeJS %(nodejs)s for these answers: %(answers)s",
                     python=v.python,
                     nodejs=v.nodejs,
+                    answers=_("; ").join(condition_lines(advisor, v.when)),
                 )
                 for v in rule.variants
                 if (v.python, v.nodejs) != (rule.python, rule.nodejs)
@@ -78,7 +83,7 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
     return RulesetView(
         ruleset.version,
         long_date(date.fromisoformat(ruleset.released)),
-        version_words(ruleset),
+        version_month(ruleset),
         ruleset.either_margin,
         display_name(fallback) if fallback else None,
         tuple(tables),

@@ -9,7 +9,7 @@ from typing import Any
 from ..advisor import Advisor, Result
 from ..chart import Chart, contribution_chart
 from ..engine import Plan, Recommendation
-from ..i18n import _
+from ..i18n import N_, _
 from ..kinds import Verdict, display_name
 from ..model import Strength, chosen
 from ..preview import badge_markdown, badge_width
@@ -17,7 +17,6 @@ from .rows import (
     ROLE_TITLES,
     AnswerRow,
     ChangeGroup,
-    ChangeRow,
     Citer,
     CodeLink,
     PlanView,
@@ -25,7 +24,6 @@ from .rows import (
     answer_rows,
     change_groups,
     change_links,
-    change_rows,
     plan_json,
     plan_view,
     reason_row,
@@ -43,7 +41,7 @@ from .words import (
     pairs_note,
     settle_text,
     short_label,
-    version_words,
+    version_month,
 )
 
 
@@ -63,7 +61,8 @@ class ResultPage:
     lean_text: str | None  # on a close call: why the plan is in its language, or advice
     settle: str | None  # on a close call: how to settle it
     pairs_note: str | None  # no single answer changes it: what the pairs below would do
-    version_words: str  # "scoring version 3, November 2026"
+    version: int  # the scoring version
+    version_month: str  # the month it was released: "November 2026"
     rules_changed: bool  # made under older scoring than today's
     permalink: str
     plans_title: str  # "The plan, part by part", or "The two routes" on a close call
@@ -118,7 +117,8 @@ def result_page(
         lean_text=lean_text(advisor, rec) or _no_lean_text(rec),
         settle=settle_text(advisor, rec),
         pairs_note=pairs_note(rec),
-        version_words=version_words(ruleset),
+        version=ruleset.version,
+        version_month=version_month(ruleset),
         rules_changed=rec.ruleset != content.current.version,
         permalink=permalink,
         plans_title=_("The two routes") if alternative else _("The plan, part by part"),
@@ -239,8 +239,7 @@ def result_json(advisor: Advisor, result: Result, permalink: str, link: CodeLink
 @dataclass(frozen=True)
 class RecordReason:
     label: str
-    push: str  # "favours Python (+6)" or "neutral"
-    short_push: str  # "+6 Python" or "neutral", as the command line's text says it
+    push: str  # "+6 Python" or "neutral"
     why: str
     cited: str
 
@@ -295,7 +294,7 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
     )
     language = display_name(plan.language)
     return RecordPlan(
-        _("%(heading)s, in %(language)s", heading=heading, language=language),
+        _(heading, language=language),
         language,
         parts,
         tensions,
@@ -311,7 +310,8 @@ class DecisionRecord:
     code: str
     python: int
     nodejs: int
-    version_words: str  # "scoring version 3, November 2026"
+    version: int  # the scoring version
+    version_month: str  # the month it was released: "November 2026"
     stack: str
     permalink: str
     drivers: tuple[AnswerRow, ...]
@@ -321,7 +321,7 @@ class DecisionRecord:
     plan: RecordPlan | None
     alternative_plan: RecordPlan | None
     reasons: tuple[RecordReason, ...]
-    changes: tuple[ChangeRow, ...]
+    change_groups: tuple[ChangeGroup, ...]
     changes_note: str | None
     link_note: str | None  # said when the permalink is relative (no site address known)
     strengths: tuple[Strength, ...]
@@ -372,13 +372,6 @@ def decision_record(
             answer_label(advisor, reason.question, reason.answer),
             _("neutral")
             if reason.favours == "neither"
-            else _(
-                "favours %(language)s (+%(points)s)",
-                language=display_name(reason.favours),
-                points=reason.weight,
-            ),
-            _("neutral")
-            if reason.favours == "neither"
             else f"+{reason.weight} {display_name(reason.favours)}",
             reason.why,
             _cited(advisor, reason.strengths),
@@ -391,17 +384,20 @@ def decision_record(
         code=result.code,
         python=rec.python,
         nodejs=rec.nodejs,
-        version_words=version_words(advisor.ruleset_of(rec)),
+        version=rec.ruleset,
+        version_month=version_month(advisor.ruleset_of(rec)),
         stack=rec.stack,
         permalink=permalink,
         drivers=answer_rows(advisor, rec),
         outcome=outcome,
         lean_text=lean_text(advisor, rec),
         settle=settle_text(advisor, rec),
-        plan=record_plan(advisor, rec.plan, _("The plan")),
-        alternative_plan=record_plan(advisor, rec.alternative_plan, _("The other route")),
+        plan=record_plan(advisor, rec.plan, N_("The plan, in %(language)s")),
+        alternative_plan=record_plan(
+            advisor, rec.alternative_plan, N_("The other route, in %(language)s")
+        ),
         reasons=reasons,
-        changes=change_rows(advisor, rec, rec.changes, link),
+        change_groups=change_groups(advisor, rec, change_links(advisor, rec, rec.changes, link)),
         changes_note=changes_note(rec),
         link_note=None
         if permalink.startswith(("http://", "https://"))

@@ -29,15 +29,20 @@ from .words import (
     answer_label,
     answer_lines,
     answer_text,
-    change_text,
+    edit_text,
     lead_size,
     short_label,
-    would_text,
 )
 
 CodeLink = Callable[[str], str]  # a permalink code -> the URL of its result page
 
 ROLE_TITLES = {"backend": N_("Back end"), "frontend": N_("Front end"), "service": N_("Service")}
+# How a screen reader names each part's "Get started" disclosure.
+ROLE_STARTS = {
+    "backend": N_("Get started with the back end"),
+    "frontend": N_("Get started with the front end"),
+    "service": N_("Get started with the service"),
+}
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,7 @@ class PartRow:
     because: tuple[str, ...]  # the answers that ask for this part, in words
     sources: Sources
     start: StartRow | None
+    start_label: str  # "Get started with the back end", for a screen reader
 
 
 @dataclass(frozen=True)
@@ -149,31 +155,20 @@ class PlanView:
 
 
 @dataclass(frozen=True)
-class ChangeRow:
-    text: str
-    verdict: Verdict
-    verdict_words: str
-    python: int
-    nodejs: int
-    url: str
-    plan_language: Verdict
-    kind: ChangeKind
-    outcome: str  # what the result would become, in words: "a clear lead for Python"
-
-
-@dataclass(frozen=True)
 class ChangeItem:
-    """One way to another result: the condition in words, and a link to that result."""
+    """One way to another result: the change as an instruction ("Choose “Large” for
+    “Project size”"; a pair, two), and a link to that result."""
 
     text: str
-    python: int
-    nodejs: int
+    python: int | str  # the scores it gives (a team's means, written out)
+    nodejs: int | str
     url: str
 
 
 @dataclass(frozen=True)
 class ChangeGroup:
-    """Changes with the same outcome that share an edit: "It would be NodeJS if …".
+    """Changes with the same outcome, under the outcome's title ("A narrow lead for
+    NodeJS"); pairs of changes are grouped by the change they share.
 
     Changes that move the back end to the other language come first; `kind` says
     whether the group's changes do ("switch") or only make the result firmer or closer.
@@ -182,8 +177,8 @@ class ChangeGroup:
     verdict: Verdict
     verdict_words: str
     kind: ChangeKind
-    outcome: str  # "a narrow lead for NodeJS", "a close call leaning to NodeJS", ...
-    shared: str | None  # the edit every item shares (pairs of changes), in words
+    outcome: str  # "A narrow lead for NodeJS", "A close call, leaning to NodeJS", ...
+    intro: str  # "With any one of these changes:", or of pairs that share a change
     items: tuple[ChangeItem, ...]
 
 
@@ -212,14 +207,14 @@ def answer_rows(
 def change_groups(
     advisor: Advisor, rec: Recommendation, links: Sequence[str]
 ) -> tuple[ChangeGroup, ...]:
-    """What would change it, grouped by the verdict each change gives and, for pairs of
+    """What would change it, grouped by the outcome each change gives and, for pairs of
     changes, by the change they share (the most shared first). `links` are the changes'
     links (see :func:`change_links`)."""
     urls = dict(zip(rec.changes, links, strict=True))
 
     def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
-        words = _(" and ").join(would_text(advisor, edit) for edit in edits)
-        return ChangeItem(words, change.python, change.nodejs, urls[change])
+        text = _("; ").join(edit_text(advisor, edit) for edit in edits)
+        return ChangeItem(text, change.python, change.nodejs, urls[change])
 
     margin = advisor.ruleset_of(rec).either_margin
     words = {change: change_outcome(change, margin) for change in rec.changes}
@@ -232,27 +227,30 @@ def change_groups(
         heading = (verdict, verdict_words(verdict), kind, outcome)
         singles = [c for c in changes if len(c.edits) == 1]
         if singles:
-            groups.append(ChangeGroup(*heading, None, tuple(item(c, c.edits) for c in singles)))
+            intro = (
+                _("With this change:") if len(singles) == 1 else _("With any one of these changes:")
+            )
+            groups.append(ChangeGroup(*heading, intro, tuple(item(c, c.edits) for c in singles)))
         pairs = [c for c in changes if len(c.edits) == 2]
         while pairs:
             counted = Counter(edit for change in pairs for edit in change.edits)
             shared = counted.most_common(1)[0][0]  # the first met of the most shared
             together = [c for c in pairs if shared in c.edits]
-            groups.append(
-                ChangeGroup(
-                    *heading,
-                    would_text(advisor, shared),
-                    tuple(item(c, [e for e in c.edits if e != shared]) for c in together),
-                )
+            intro = (
+                _("With both of these changes:")
+                if len(together) == 1
+                else _("With both changes of any one of these pairs:")
             )
+            items = (item(c, [shared, *(e for e in c.edits if e != shared)]) for c in together)
+            groups.append(ChangeGroup(*heading, intro, tuple(items)))
             pairs = [c for c in pairs if shared not in c.edits]
     return tuple(groups)
 
 
 def change_outcome(change: Change, either_margin: int) -> str:
-    """What a change would make of the result, in words: the size of the lead on the one
-    ladder (:func:`lead_size`), and on a close call why it would lean its way when that
-    is not the higher score (the team's language, or a tie-break on level scores)."""
+    """What a change would make of the result, as a title: the size of the lead on the
+    one ladder (:func:`lead_size`), and on a close call why it would lean its way when
+    that is not the higher score (the team's language, or a tie-break on level scores)."""
     language = display_name(change.plan_language)
     if change.verdict != "either":
         return lead_outcome(
@@ -262,37 +260,38 @@ def change_outcome(change: Change, either_margin: int) -> str:
     if change.python == change.nodejs:
         if still:
             return _(
-                "a close call on level scores, still leaning to %(language)s", language=language
+                "Still a close call on level scores, leaning to %(language)s", language=language
             )
-        return _("a close call on level scores, leaning to %(language)s", language=language)
+        return _("A close call on level scores, leaning to %(language)s", language=language)
     higher = "python" if change.python > change.nodejs else "nodejs"
     if change.plan_language != higher:  # the team's language decides a close call
         values = {"language": language, "other": display_name(higher)}
         if still:
             return _(
-                "a close call, still leaning to %(language)s, the team’s language, though "
+                "Still a close call, leaning to %(language)s, the team’s language, though "
                 "%(other)s scores higher",
                 **values,
             )
         return _(
-            "a close call leaning to %(language)s, the team’s language, though %(other)s "
+            "A close call, leaning to %(language)s, the team’s language, though %(other)s "
             "scores higher",
             **values,
         )
     if still:
-        return _("a close call, still leaning to %(language)s", language=language)
+        return _("Still a close call, leaning to %(language)s", language=language)
     return lead_outcome(change.verdict, change.plan_language, 0, either_margin)
 
 
 def lead_outcome(verdict: Verdict, lean: Verdict, margin: float, either_margin: int) -> str:
-    """An outcome on the one ladder (:func:`lead_size`): "a clear lead for Python", "a
-    narrow lead for NodeJS", or on a close call "a close call leaning to Python"."""
+    """An outcome on the one ladder (:func:`lead_size`), as a title: "A clear lead for
+    Python", "A narrow lead for NodeJS", or on a close call "A close call, leaning to
+    Python"."""
     language = display_name(lean)
     if verdict == "either":
-        return _("a close call leaning to %(language)s", language=language)
+        return _("A close call, leaning to %(language)s", language=language)
     if lead_size(margin, either_margin) == "clear":
-        return _("a clear lead for %(language)s", language=language)
-    return _("a narrow lead for %(language)s", language=language)
+        return _("A clear lead for %(language)s", language=language)
+    return _("A narrow lead for %(language)s", language=language)
 
 
 def change_links(
@@ -303,25 +302,6 @@ def change_links(
     return tuple(
         link(advisor.code_for(apply_edits(rec.answers, change.edits, ruleset), ruleset))
         for change in changes
-    )
-
-
-def change_rows(
-    advisor: Advisor, rec: Recommendation, changes: Sequence[Change], link: CodeLink
-) -> tuple[ChangeRow, ...]:
-    return tuple(
-        ChangeRow(
-            change_text(advisor, change),
-            change.verdict,
-            verdict_words(change.verdict),
-            change.python,
-            change.nodejs,
-            url,
-            change.plan_language,
-            change.kind,
-            change_outcome(change, advisor.ruleset_of(rec).either_margin),
-        )
-        for change, url in zip(changes, change_links(advisor, rec, changes, link), strict=True)
     )
 
 
@@ -369,6 +349,7 @@ def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
         StartRow("\n".join(start.commands), tuple(DocLink(*d) for d in start.docs))
         if start is not None
         else None,
+        _(ROLE_STARTS[part.role]),
     )
 
 

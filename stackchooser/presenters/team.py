@@ -8,12 +8,14 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Plan, compose_plan, evaluate
-from ..i18n import N_, _, ngettext, number, verdict_words
+from ..i18n import _, listed, ngettext, number, verdict_words
 from ..kinds import Verdict, display_name
 from ..model import AnswerValue, Ruleset, chosen
-from ..team import MAX_MEMBERS, TIE_RULE, TeamResult
+from ..team import MAX_MEMBERS, TIE_RULE, TeamChange, TeamResult
 from .rows import (
     AnswerRow,
+    ChangeGroup,
+    ChangeItem,
     CodeLink,
     PlanView,
     SourceRow,
@@ -43,16 +45,8 @@ class UnsettledOption:
 class DroppedRow:
     """A workload some members chose that the team's plan leaves out, and what to do."""
 
-    text: str  # "Machine learning or AI: 1 of 3 — a Python service, or settle it"
+    text: str  # "“Machine learning or AI”: 1 of 3. A Python service could take it on, …"
     url: str  # the result of the majority answers with it
-
-
-@dataclass(frozen=True)
-class TeamChangeRow:
-    """One change that would move the team's lean, in words, with the team it gives."""
-
-    text: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -109,7 +103,6 @@ class TeamPage:
     headline: str
     caption: str  # "Two results side by side" for a pair, else "Your team’s decision"
     pair: bool  # two members: their answers are shown side by side
-    size_words: str  # "3 members", "1 member"
     scores_line: str  # the mean scores and what they make, in one sentence
     members_title: str
     all_agree: bool  # more than one member, and no question they answered differently
@@ -129,7 +122,7 @@ class TeamPage:
     plan_for_now: bool  # a question is unsettled: the plan may change once it is
     outcomes: str  # how the members came out: "1 Python, 2 close calls leaning to NodeJS"
     dropped: tuple[DroppedRow, ...]
-    changes: tuple[TeamChangeRow, ...]
+    changes: tuple[ChangeGroup, ...]
     plan_note: str  # how the plan's language was chosen
     tie_rule: str
     can_add: bool
@@ -176,17 +169,30 @@ def _team_headline(team: TeamResult, either_margin: int) -> str:
         return _("A team of one, so far")
     count = len(team.members)
     if team.verdict == "either" and team.lean in ("python", "nodejs"):
-        return _(
-            "Your team of %(count)s: a close call, leaning to %(language)s",
-            count=count,
+        return ngettext(
+            "Your team of %(num)d: a close call, leaning to %(language)s",
+            "Your team of %(num)d: a close call, leaning to %(language)s",
+            count,
             language=display_name(team.lean),
         )
     if team.verdict == "either":
-        return _("Your team of %(count)s: a close call", count=count)
-    values = {"count": count, "language": display_name(team.verdict)}
+        return ngettext(
+            "Your team of %(num)d: a close call", "Your team of %(num)d: a close call", count
+        )
+    language = display_name(team.verdict)
     if lead_size(team.python - team.nodejs, either_margin) == "clear":
-        return _("Your team of %(count)s: a clear lead for %(language)s", **values)
-    return _("Your team of %(count)s: a narrow lead for %(language)s", **values)
+        return ngettext(
+            "Your team of %(num)d: a clear lead for %(language)s",
+            "Your team of %(num)d: a clear lead for %(language)s",
+            count,
+            language=language,
+        )
+    return ngettext(
+        "Your team of %(num)d: a narrow lead for %(language)s",
+        "Your team of %(num)d: a narrow lead for %(language)s",
+        count,
+        language=language,
+    )
 
 
 def _team_settle(team: TeamResult) -> str:
@@ -208,12 +214,13 @@ def _lean_words(team: TeamResult, ruleset: Ruleset) -> str:
         )
     if team.lean_basis == "scores":
         lead = abs(team.python - team.nodejs)
-        text = (
-            N_("It leans to %(language)s, ahead by %(lead)s point on average.")
-            if lead == 1
-            else N_("It leans to %(language)s, ahead by %(lead)s points on average.")
+        return ngettext(
+            "It leans to %(language)s, ahead by %(lead)s point on average.",
+            "It leans to %(language)s, ahead by %(lead)s points on average.",
+            lead,
+            language=lean,
+            lead=_mean(lead),
         )
-        return _(text, language=lean, lead=_mean(lead))
     tie_break = ruleset.close_call.tie_break(team.majority.answers)
     return tie_break.why if tie_break is not None else ruleset.close_call.fallback_why
 
@@ -228,7 +235,8 @@ def _plan_note(team: TeamResult) -> str:
             language=language,
         )
     return _(
-        "The plan is in %(language)s, ahead on the mean scores, built from the majority answers.",
+        "The plan is in %(language)s, the language ahead on the mean scores, and is built "
+        "from the majority answers.",
         language=language,
     )
 
@@ -339,53 +347,72 @@ def _outcomes(team: TeamResult) -> str:
             )
         else:
             words.append(ngettext("%(num)d gets a close call", "%(num)d get a close call", count))
-    return _("How you came out: %(outcomes)s.", outcomes=_(", ").join(words))
+    return listed(words)
 
 
 def _member_words(verdict: Verdict, lean: Verdict) -> str:
-    """One member's result in words: "Python", or "a close call leaning to NodeJS"."""
+    """One member's result as a label: "Python", or "A close call, leaning to NodeJS"."""
     if verdict == "either" and lean in ("python", "nodejs"):
-        return _("a close call leaning to %(language)s", language=display_name(lean))
-    return verdict_words(verdict)
+        return _("A close call, leaning to %(language)s", language=display_name(lean))
+    return _("A close call") if verdict == "either" else display_name(verdict)
 
 
 def _team_codes(team: TeamResult, number: int, code: str) -> str:
     return "-".join(code if m.number == number else m.code for m in team.members)
 
 
-def _change_rows(
+def _change_groups(
     advisor: Advisor, team: TeamResult, team_page_url: CodeLink, page: CodeLink
-) -> tuple[TeamChangeRow, ...]:
-    """What would change the team's lean, in words, each with the team (or, for a settled
-    tie, the majority answers' result) it gives."""
+) -> tuple[ChangeGroup, ...]:
+    """What would change the team's lean, grouped by the outcome it gives, each change
+    with the team (or, for a settled tie, the majority answers' result) it gives."""
     margin = advisor.content.current.either_margin
-    rows = []
+    grouped: dict[tuple[Verdict, str], list[ChangeItem]] = {}
     for change in team.changes:
-        outcome = lead_outcome(change.verdict, change.lean, change.python - change.nodejs, margin)
         question = advisor.question(change.question)
-        answer = answer_text(advisor, change.question, change.value)
+        values = {
+            "answer": answer_text(advisor, change.question, change.value),
+            "question": question.summary,
+        }
+        url = _change_url(advisor, team, change, team_page_url, page)
         if change.member is None:
-            url = page(advisor.code_for({**team.majority.answers, change.question: change.value}))
-            text = _(
-                "Settling %(question)s on “%(answer)s” would make it %(outcome)s.",
-                question=question.summary.lower(),
-                answer=answer,
-                outcome=outcome,
-            )
+            text = _("Settle “%(question)s” on “%(answer)s”", **values)
         else:
-            member = next(m for m in team.members if m.number == change.member)
-            answers = {**member.recommendation.answers, change.question: change.value}
-            url = team_page_url(_team_codes(team, member.number, advisor.code_for(answers)))
             text = _(
-                "Member %(number)s answering “%(answer)s” for %(question)s would make it "
-                "%(outcome)s.",
-                number=member.number,
-                answer=answer,
-                question=question.summary.lower(),
-                outcome=outcome,
+                "Member %(number)s chooses “%(answer)s” for “%(question)s”",
+                number=change.member,
+                **values,
             )
-        rows.append(TeamChangeRow(text, url))
-    return tuple(rows)
+        outcome = lead_outcome(change.verdict, change.lean, change.python - change.nodejs, margin)
+        item = ChangeItem(text, _mean(change.python), _mean(change.nodejs), url)
+        grouped.setdefault((change.verdict, outcome), []).append(item)
+    return tuple(
+        ChangeGroup(
+            verdict,
+            verdict_words(verdict),
+            "switch",
+            outcome,
+            _("With this change:") if len(items) == 1 else _("With any one of these changes:"),
+            tuple(items),
+        )
+        for (verdict, outcome), items in grouped.items()
+    )
+
+
+def _change_url(
+    advisor: Advisor,
+    team: TeamResult,
+    change: TeamChange,
+    team_page_url: CodeLink,
+    page: CodeLink,
+) -> str:
+    """The team a member's change gives, or the majority answers' result with a tie
+    settled."""
+    if change.member is None:
+        return page(advisor.code_for({**team.majority.answers, change.question: change.value}))
+    member = next(m for m in team.members if m.number == change.member)
+    answers = {**member.recommendation.answers, change.question: change.value}
+    return team_page_url(_team_codes(team, member.number, advisor.code_for(answers)))
 
 
 def _dropped_rows(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[DroppedRow, ...]:
@@ -423,20 +450,22 @@ def _dropped_rows(advisor: Advisor, team: TeamResult, page: CodeLink) -> tuple[D
         )
         if favours is not None and favours != plan.language and has_service:
             text = _(
-                "%(work)s: %(count)s of %(total)s — the plan’s %(language)s service could take "
-                "it on, or settle it",
+                "“%(work)s”: %(count)s of %(total)s. The plan’s %(language)s service could take "
+                "it on, or you can settle it together.",
                 language=display_name(favours),
                 **values,
             )
         elif favours is not None and favours != plan.language:
             text = _(
-                "%(work)s: %(count)s of %(total)s — a %(language)s service, or settle it",
+                "“%(work)s”: %(count)s of %(total)s. A %(language)s service could take it on, or "
+                "you can settle it together.",
                 language=display_name(favours),
                 **values,
             )
         else:
             text = _(
-                "%(work)s: %(count)s of %(total)s — settle whether the back end takes it on",
+                "“%(work)s”: %(count)s of %(total)s. Settle together whether the back end takes "
+                "it on.",
                 **values,
             )
         rows.append(DroppedRow(text, page(advisor.code_for(answers))))
@@ -512,28 +541,35 @@ def team_page(
         if unanimous and team.members[0].recommendation.verdict == team.verdict
         else _team_headline(team, advisor.content.current.either_margin)
     )
-    size_words = ngettext("%(num)d member", "%(num)d members", size)
     either_margin = advisor.content.current.either_margin
-    outcome = (
-        _("a close call (within %(margin)s points)", margin=either_margin)
-        if team.verdict == "either"
-        else _("%(language)s is ahead", language=verdict_words(team.verdict))
-    )
+    means = {"python": _mean(team.python), "nodejs": _mean(team.nodejs)}
+    if team.verdict == "either":
+        scores_line = ngettext(
+            "The mean of %(num)d member’s scores: Python %(python)s, NodeJS %(nodejs)s, within "
+            "%(margin)s points of each other, so a close call.",
+            "The mean of %(num)d members’ scores: Python %(python)s, NodeJS %(nodejs)s, within "
+            "%(margin)s points of each other, so a close call.",
+            size,
+            margin=either_margin,
+            **means,
+        )
+    else:
+        scores_line = ngettext(
+            "The mean of %(num)d member’s scores: Python %(python)s, NodeJS %(nodejs)s, so "
+            "%(language)s is ahead.",
+            "The mean of %(num)d members’ scores: Python %(python)s, NodeJS %(nodejs)s, so "
+            "%(language)s is ahead.",
+            size,
+            language=display_name(team.verdict),
+            **means,
+        )
     return TeamPage(
         codes=codes,
         link=link,
         headline=headline,
         caption=_("Two results side by side") if size == 2 else _("Your team’s decision"),
         pair=size == 2,
-        size_words=size_words,
-        scores_line=_(
-            "On the mean of %(members)s’ scores, Python %(python)s and NodeJS %(nodejs)s: "
-            "%(outcome)s.",
-            members=size_words,
-            python=_mean(team.python),
-            nodejs=_mean(team.nodejs),
-            outcome=outcome,
-        )
+        scores_line=scores_line
         + (
             " "
             + _(
@@ -591,7 +627,7 @@ def team_page(
         plan_for_now=bool(team.majority.unsettled),
         outcomes=_outcomes(team) if size > 1 else "",
         dropped=_dropped_rows(advisor, team, page),
-        changes=_change_rows(advisor, team, team_url, page),
+        changes=_change_groups(advisor, team, team_url, page),
         plan_note=_plan_note(team),
         tie_rule=_(TIE_RULE),
         can_add=len(team.members) < MAX_MEMBERS,
@@ -667,11 +703,9 @@ def team_json(advisor: Advisor, team: TeamResult, link: str, page: CodeLink) -> 
                 "verdict": change.verdict,
                 "lean": change.lean,
                 "scores": {"python": round(change.python, 2), "nodejs": round(change.nodejs, 2)},
-                "link": row.url,
+                "link": _change_url(advisor, team, change, _team_url(link), page),
             }
-            for change, row in zip(
-                team.changes, _change_rows(advisor, team, _team_url(link), page), strict=True
-            )
+            for change in team.changes
         ],
         "link": link,
     }

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Literal
 
 from ..advisor import Advisor
-from ..engine import Change, Edit, Plan, Recommendation
-from ..i18n import N_, _, month_and_year, ngettext
+from ..engine import Edit, Plan, Recommendation
+from ..i18n import N_, _, listed, month_and_year, ngettext, pgettext
 from ..kinds import Language, display_name, other_language
 from ..model import Ruleset
 
@@ -34,30 +34,20 @@ def short_label(advisor: Advisor, question_id: str, option_id: str) -> str:
     return advisor.question(question_id).option(option_id).short
 
 
-def _edit_text(advisor: Advisor, edit: Edit) -> str:
+def edit_text(advisor: Advisor, edit: Edit) -> str:
+    """An edit as an instruction, one whole sentence: "Choose “Large” for “Project size”"."""
     question = advisor.question(edit.question)
-    label = question.option(edit.option).label
-    summary = question.summary.lower()
+    values = {"option": question.option(edit.option).label, "question": question.summary}
     if edit.action == "add":
-        return _("add “%(option)s” to %(question)s", option=label, question=summary)
+        return _("Add “%(option)s” to “%(question)s”", **values)
     if edit.action == "remove":
-        return _("remove “%(option)s” from %(question)s", option=label, question=summary)
-    return _("answer “%(option)s” for %(question)s", option=label, question=summary)
+        return _("Remove “%(option)s” from “%(question)s”", **values)
+    return _("Choose “%(option)s” for “%(question)s”", **values)
 
 
-def would_text(advisor: Advisor, edit: Edit) -> str:
-    """An edit as a condition: "your team mainly wrote Python"."""
-    option = advisor.question(edit.question).option(edit.option)
-    if edit.action == "add":
-        return option.would_add
-    if edit.action == "remove":
-        return option.would_remove
-    return option.would
-
-
-def change_text(advisor: Advisor, change: Change) -> str:
-    """A change of answers in words: "add “X” to ... and answer “Y” for ..."."""
-    return _(" and ").join(_edit_text(advisor, edit) for edit in change.edits)
+def quoted(text: str) -> str:
+    """`text` between the quotation marks of the language in use (“…”, « … »)."""
+    return pgettext("quotation", "“%(text)s”", text=text)
 
 
 NO_CHANGE = N_(
@@ -161,32 +151,30 @@ def firmness_words(rec: Recommendation) -> str:
     if not python and not nodejs:
         return _("No answer moved the score either way.")
     if rec.verdict != "either":
-        ahead, behind = (python, nodejs) if rec.verdict == "python" else (nodejs, python)
-        name = display_name(rec.verdict)
-        other = display_name(other_language(rec.verdict))
-        if not behind:
-            return _("Every answer that moved the score pointed to %(language)s.", language=name)
-        return _(
-            "%(ahead)s pointed to %(language)s and %(behind)s to %(other)s; "
-            "%(language)s’s carry more points.",
-            ahead=_count(ahead),
-            behind=_count(behind),
-            language=name,
-            other=other,
+        language = rec.verdict
+        if not (nodejs if language == "python" else python):
+            return _(
+                "Every answer that moved the score pointed to %(language)s.",
+                language=display_name(language),
+            )
+        text = (
+            N_(
+                "Answers that moved the score: %(python)s for Python, %(nodejs)s for NodeJS. "
+                "Those for Python carry more points."
+            )
+            if language == "python"
+            else N_(
+                "Answers that moved the score: %(python)s for Python, %(nodejs)s for NodeJS. "
+                "Those for NodeJS carry more points."
+            )
         )
+        return _(text, python=python, nodejs=nodejs)
     return _(
-        "It is close: %(python)s moved the score toward Python and %(nodejs)s toward NodeJS, "
-        "not far enough apart to decide it.",
-        python=_count(python),
-        nodejs=_count(nodejs),
+        "It is close. Answers that moved the score: %(python)s for Python, %(nodejs)s for "
+        "NodeJS; their points are not far enough apart to decide it.",
+        python=python,
+        nodejs=nodejs,
     )
-
-
-def _count(number: int) -> str:
-    """ "no answer", "1 answer", "3 answers" """
-    if not number:
-        return _("no answer")
-    return ngettext("%(num)d answer", "%(num)d answers", number)
 
 
 @dataclass(frozen=True)
@@ -246,22 +234,28 @@ def settle_text(advisor: Advisor, rec: Recommendation) -> str | None:
     if rec.verdict != "either" or rec.lean == "either":
         return None  # a clear result, or ruleset 1's close call that leans nowhere
     work = spike_work(rec)
-    part = None
-    if work is not None:
-        label = advisor.question("workloads").option(work).label
-        part = _("a small slice of “%(work)s”", work=label)
-    return spike_instruction(rec.lean, part)
+    label = advisor.question("workloads").option(work).label if work is not None else None
+    return spike_instruction(rec.lean, label)
 
 
-def spike_instruction(lean: Language, part: str | None = None) -> str:
-    """Start from the lean, and how to overturn it: a spike on `part` (by default, the
-    riskiest part of the back end) in the other language."""
+def spike_instruction(lean: Language, work: str | None = None) -> str:
+    """Start from the lean, and how to overturn it: a spike on a slice of `work` (a
+    workload's label; by default, the riskiest part of the back end) in the other
+    language."""
+    values = {"language": display_name(lean), "other": display_name(other_language(lean))}
+    if work is None:
+        return _(
+            "Start from %(language)s. To overturn that, time-box a spike: build the riskiest "
+            "part of the back end in %(other)s too, a day or two, and switch only if the team "
+            "finds it clearly better.",
+            **values,
+        )
     return _(
-        "Start from %(language)s. To overturn that, time-box a spike: build %(part)s in "
-        "%(other)s too, a day or two, and switch only if the team finds it clearly better.",
-        language=display_name(lean),
-        other=display_name(other_language(lean)),
-        part=part or _("the riskiest part of the back end"),
+        "Start from %(language)s. To overturn that, time-box a spike: build a small slice of "
+        "“%(work)s” in %(other)s too, a day or two, and switch only if the team finds it "
+        "clearly better.",
+        work=work,
+        **values,
     )
 
 
@@ -284,10 +278,9 @@ def spike_work(rec: Recommendation) -> str | None:
     return None
 
 
-def version_words(ruleset: Ruleset) -> str:
-    """A ruleset as people read it: "scoring version 3, November 2026"."""
-    released = month_and_year(date.fromisoformat(ruleset.released))
-    return _("scoring version %(version)s, %(month)s", version=ruleset.version, month=released)
+def version_month(ruleset: Ruleset) -> str:
+    """The month a ruleset was released, as the language in use writes it."""
+    return month_and_year(date.fromisoformat(ruleset.released))
 
 
 def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
@@ -324,35 +317,42 @@ def lean_text(advisor: Advisor, rec: Recommendation) -> str | None:
             other=display_name(other_language(rec.lean)),
         )
     if rec.lean_basis == "scores":
-        lead = abs(rec.margin)
-        tipping = _(" and ").join(
+        rule = advisor.ruleset_of(rec).close_call
+        if rule.languages.get(str(rec.answers.get(rule.question))) is not None:
+            decides = ngettext(
+                "On a large system we read the article as letting each language’s strengths "
+                "count for more than the team’s habits, so the higher score decides: "
+                "%(language)s leads by %(num)d point.",
+                "On a large system we read the article as letting each language’s strengths "
+                "count for more than the team’s habits, so the higher score decides: "
+                "%(language)s leads by %(num)d points.",
+                abs(rec.margin),
+                language=lean,
+            )
+        else:
+            decides = ngettext(
+                "Your team has no one language to follow, so the higher score decides: "
+                "%(language)s leads by %(num)d point.",
+                "Your team has no one language to follow, so the higher score decides: "
+                "%(language)s leads by %(num)d points.",
+                abs(rec.margin),
+                language=lean,
+            )
+        tipping = [
             _(
                 "“%(answer)s” (+%(points)s)",
                 answer=advisor.question(r.question).option(r.answer).label,
                 points=r.weight,
             )
             for r in rec.deciding
+        ]
+        gone = ngettext(
+            "Without this answer, the lead would be gone: %(answers)s.",
+            "Without these answers, the lead would be gone: %(answers)s.",
+            len(tipping),
+            answers=listed(tipping),
         )
-        rule = advisor.ruleset_of(rec).close_call
-        team_language = rule.languages.get(str(rec.answers.get(rule.question)))
-        why = (
-            _(
-                "On a large system we read the article as letting each language’s strengths "
-                "count for more than the team’s habits"
-            )
-            if team_language is not None
-            else _("Your team has no one language to follow")
-        )
-        return ngettext(
-            "%(why)s, so the higher score decides: %(language)s leads by %(num)d point, "
-            "a lead that would be gone without %(tipping)s.",
-            "%(why)s, so the higher score decides: %(language)s leads by %(num)d points, "
-            "a lead that would be gone without %(tipping)s.",
-            lead,
-            why=why,
-            language=lean,
-            tipping=tipping,
-        )
+        return f"{decides} {gone}"
     close_call = advisor.ruleset_of(rec).close_call
     tie_break = close_call.tie_break(rec.answers)
     return tie_break.why if tie_break is not None else close_call.fallback_why

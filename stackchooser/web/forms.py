@@ -11,7 +11,7 @@ from wtforms.validators import InputRequired, ValidationError
 
 from ..caches import FORM_CLASSES, memoize
 from ..engine import AnswerError, normalize_answer
-from ..i18n import _
+from ..i18n import ngettext
 from ..model import Question
 
 
@@ -30,7 +30,7 @@ class _QuestionField:
             chosen = self.data or []
             too_many = self.question.max is not None and len(chosen) > self.question.max
             suffix = (
-                _(": you chose %(count)s", count=len(chosen))
+                " " + ngettext("You chose %(num)d.", "You chose %(num)d.", len(chosen))
                 if self.question.multiple and too_many
                 else ""
             )

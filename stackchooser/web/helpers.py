@@ -15,7 +15,7 @@ from werkzeug.exceptions import NotFound
 
 from ..advisor import Advisor, Result
 from ..formats import Format, Links
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..model import Answers
 from ..permalink import PermalinkError
 from ..presenters.rows import CodeLink
@@ -57,10 +57,12 @@ class TeamNotFound(NotFound):
 
     @property  # type: ignore[override,unused-ignore]
     def description(self) -> str:  # type: ignore[override]
-        return _(
-            "This team link is not one we recognise. It holds the codes of 1 to %(most)s "
+        return ngettext(
+            "This team link is not one we recognise. It holds the codes of 1 to %(num)d "
+            "result; it may have been cut short or mistyped when it was copied.",
+            "This team link is not one we recognise. It holds the codes of 1 to %(num)d "
             "results; it may have been cut short or mistyped when it was copied.",
-            most=MAX_MEMBERS,
+            MAX_MEMBERS,
         )
 
 

@@ -276,8 +276,7 @@ def test_a_question_missing_from_the_current_ruleset_is_refused(content_copy: Pa
     _edit(
         content_copy / "questions.toml",
         '{ id = "crud", label = "Ordinary records and forms"',
-        '{ id = "batch", label = "Batch jobs", short = "Batch jobs", '
-        'would_add = "it ran batch jobs", would_remove = "it ran no batch jobs" }, '
+        '{ id = "batch", label = "Batch jobs", short = "Batch jobs" }, '
         '{ id = "crud", label = "Ordinary records and forms"',
     )
     with pytest.raises(

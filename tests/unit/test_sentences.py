@@ -43,8 +43,8 @@ def test_10_a_close_call_by_scores_names_what_tips_it() -> None:
     assert [(r.question, r.answer) for r in rec.deciding] == [("priorities", "maintainability")]
     words = lean_text(ADVISOR, rec) or ""
     assert (
-        "Python leads by 2 points, a lead that would be gone without "
-        "“Code that stays easy to maintain” (+2)" in words
+        "Python leads by 2 points. Without this answer, the lead would be gone: "
+        "“Code that stays easy to maintain” (+2)." in words
     )
     assert "On a large system" in words
     assert "weigh most" not in words

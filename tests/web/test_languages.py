@@ -230,7 +230,7 @@ def test_the_record_and_the_picture_follow_the_language(client: FlaskClient) -> 
     pictures = {lang: client.get(f"{_prefix(lang)}/r/{CODE}.png").data for lang in LANGUAGES}
     assert len(set(pictures.values())) == 3
     badge = client.get(f"/fr/r/{CODE}.svg").text
-    assert "Back end\u00a0:" in badge
+    assert "Back-end\u00a0:" in badge
 
 
 def test_numbers_and_dates_are_written_the_local_way(client: FlaskClient) -> None:

@@ -69,7 +69,7 @@ def test_a_close_call_leads_with_its_lean_and_folds_the_other_route(client: Flas
     lead = " ".join(page.text_of(".verdict p"))
     assert "Leaning to Python:" in lead and "time-box a spike" in lead
     assert "the higher score decides: Python leads by 2 points" in lead
-    assert "a lead that would be gone without “Complex business rules” (+2)" in lead
+    assert "Without this answer, the lead would be gone: “Complex business rules” (+2)." in lead
     assert "weigh most" not in lead
     assert "happiest" not in page.text
 

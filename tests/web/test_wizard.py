@@ -80,7 +80,7 @@ def test_going_back_shows_earlier_answers_selected(client: FlaskClient) -> None:
         (
             "priorities",
             ["maintainability", "debugging", "libraries", "ml_serving"],
-            "Choose at most 3 priorities: you chose 4",
+            "Choose at most 3 priorities. You chose 4.",
         ),
     ],
 )
