@@ -1,6 +1,6 @@
 """Every count agrees with its noun (rule 19 of the product brief): over random results and
-teams, in each language, no page or record says "1 points", "1 net points" or "1 more
-differences"."""
+teams, in each language, no page or record says "1 points", "2 answer", "1 more
+differences" or, in French, "1,33 points"."""
 
 from __future__ import annotations
 
@@ -11,10 +11,23 @@ from flask import Flask
 
 from stackchooser.advisor import Advisor
 
+# A count beside the wrong form of its noun: one beside a plural, more than one beside a
+# singular, and (in French, where a number below two takes the singular) "1,5 points".
+MANY = r"(?<![\d,.])(?:[2-9]|\d{2,})"
 WRONG_PLURALS = {
-    "": re.compile(r"\b1 (?:net |more )?(?:points|differences|answers|members|changes)\b"),
-    "/nl": re.compile(r"\b(?:nog )?1 (?:punten|verschillen|antwoorden|leden|wijzigingen)\b"),
-    "/fr": re.compile(r"\b1 (?:points|différences|réponses|membres|autres|changements)\b"),
+    "": re.compile(
+        r"\b1 (?:net |more |short )?(?:points|differences|answers|members|changes|questions)\b"
+        rf"|{MANY} (?:net |more |short )?(?:point|difference|answer|member|change|question)\b"
+    ),
+    "/nl": re.compile(
+        r"\b(?:nog )?1 (?:korte )?(?:punten|verschillen|antwoorden|leden|wijzigingen|vragen)\b"
+        rf"|{MANY} (?:korte )?(?:punt|verschil|antwoord|lid|wijziging|vraag)\b"
+    ),
+    "/fr": re.compile(
+        r"\b1 (?:points|différences|réponses|membres|autres|changements|questions)\b"
+        rf"|{MANY} (?:point|différence|réponse|membre|changement|question)\b"
+        r"|\b1,\d+ points\b"
+    ),
 }
 
 
