@@ -8,7 +8,7 @@ from datetime import date
 from ..advisor import Advisor
 from ..i18n import _, listed, long_date
 from ..kinds import display_name
-from ..model import Condition, Ruleset
+from ..model import Ruleset, Weighting
 from .words import quoted, version_month
 
 
@@ -20,7 +20,7 @@ class WeightRow:
     python: int
     nodejs: int
     strengths: tuple[str, ...]  # where the article makes each point ("Conclusion, 1")
-    variants: tuple[str, ...]  # "Python 3, NodeJS 0 for these answers: …", in words
+    variants: tuple[str, ...]  # "With “Large” for “Project size”: Python 3, NodeJS 0"
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,36 @@ class RulesetView:
     tables: tuple[WeightTable, ...]
 
 
-def condition_lines(advisor: Advisor, condition: Condition) -> tuple[str, ...]:
-    """A condition as labels, one a question: "Team’s strongest language: “Python” or
-    “Both”"."""
-    lines = []
-    for selection in (condition.all_of, condition.any_of):
-        for question_id, options in selection.items():
-            question = advisor.question(question_id)
-            labels = [quoted(o.label) for o in question.options if o.id in options]
-            lines.append(
-                _(
-                    "%(question)s: %(answers)s",
-                    question=question.summary,
-                    answers=listed(labels, "or"),
-                )
-            )
-    return tuple(lines)
+def variant_text(advisor: Advisor, variant: Weighting) -> str:
+    """A variant's points and when they apply, in one sentence: "With “Large” for
+    “Project size”: Python 3, NodeJS 0"."""
+    conditions = [
+        (advisor.question(question_id), options)
+        for selection in (variant.when.all_of, variant.when.any_of)
+        for question_id, options in selection.items()
+    ]
+    points = {"python": variant.python, "nodejs": variant.nodejs}
+    answers = [
+        (question, listed([quoted(o.label) for o in question.options if o.id in options], "or"))
+        for question, options in conditions
+    ]
+    if len(answers) == 1:
+        question, labels = answers[0]
+        return _(
+            "With %(answers)s for “%(question)s”: Python %(python)s, NodeJS %(nodejs)s",
+            answers=labels,
+            question=question.summary,
+            **points,
+        )
+    lines = [
+        _("%(question)s: %(answers)s", question=question.summary, answers=labels)
+        for question, labels in answers
+    ]
+    return _(
+        "With these answers, Python %(python)s, NodeJS %(nodejs)s: %(answers)s",
+        answers=_("; ").join(lines),
+        **points,
+    )
 
 
 def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
@@ -67,12 +81,7 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
             if rule is None:
                 continue
             variants = tuple(
-                _(
-                    "Python %(python)s, NodeJS %(nodejs)s for these answers: %(answers)s",
-                    python=v.python,
-                    nodejs=v.nodejs,
-                    answers=_("; ").join(condition_lines(advisor, v.when)),
-                )
+                variant_text(advisor, v)
                 for v in rule.variants
                 if (v.python, v.nodejs) != (rule.python, rule.nodejs)
             )

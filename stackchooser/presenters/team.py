@@ -25,7 +25,7 @@ from .rows import (
     plan_view,
     source_row,
 )
-from .words import answer_text, lead_size, short_label, spike_instruction
+from .words import answer_text, lead_size, quoted, short_label, spike_instruction
 
 
 def _mean(value: float) -> str:
@@ -114,7 +114,7 @@ class TeamPage:
     nodejs: str
     members: tuple[MemberRow, ...]
     disagreements: tuple[DisagreementRow, ...]
-    agreed: tuple[str, ...]
+    agreed: str  # the questions all members answered alike, quoted and listed
     grid: tuple[GridRow, ...]  # questions x members
     majority_url: str
     unsettled: tuple[UnsettledRow, ...]
@@ -619,7 +619,7 @@ def team_page(
             for d in team.disagreements
             if d.question not in tied  # listed with the ties, above
         ),
-        agreed=tuple(advisor.question(q).summary for q in team.agreed),
+        agreed=listed([quoted(advisor.question(q).summary) for q in team.agreed]),
         grid=_grid(advisor, team),
         majority_url=page(majority_code),
         unsettled=_unsettled(advisor, team, page),
