@@ -278,7 +278,7 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
             + (f" ({display_name(part.language)})" if part.language else ""),
             part.text,
             _cited(advisor, part.strengths),
-            _("; ").join(answer_label(advisor, q, a) for q, a in part.because),
+            _("; ").join(short_label(advisor, q, a) for q, a in part.because),
         )
         for part in plan.parts
     )
