@@ -28,6 +28,7 @@ from .catalogues import (
     ngettext,
     pgettext,
     plural_key,
+    quoted,
     suggestion_in,
     verdict_words,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "number",
     "pgettext",
     "plural_key",
+    "quoted",
     "suggestion_in",
     "use_language",
     "verdict_words",

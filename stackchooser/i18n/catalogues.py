@@ -112,6 +112,11 @@ def pgettext(context: str, message: str, **values: Any) -> str:
     return text % values if values else text
 
 
+def quoted(text: str) -> str:
+    """`text` between the quotation marks of the language in use (“…”, « … »)."""
+    return pgettext("quotation", "“%(text)s”", text=text)
+
+
 def listed(items: Sequence[str], style: Literal["standard", "or"] = "standard") -> str:
     """Names as the language in use lists them: "a, b and c", "a, b en c", "a, b et c"
     (`style` "or": "a, b or c")."""

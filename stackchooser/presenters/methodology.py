@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..advisor import Advisor
-from ..i18n import _, listed, long_date
+from ..i18n import _, listed, long_date, quoted
 from ..kinds import display_name
 from ..model import Ruleset, Weighting
-from .words import quoted, version_month
+from .words import version_month
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,9 @@ def ruleset_view(advisor: Advisor, ruleset: Ruleset) -> RulesetView:
                 for v in rule.variants
                 if (v.python, v.nodejs) != (rule.python, rule.nodejs)
             )
-            cites = tuple(advisor.content.strengths[s].citation for s in rule.strengths)
+            cites = tuple(
+                dict.fromkeys(advisor.content.strengths[s].citation for s in rule.strengths)
+            )
             rows.append(WeightRow(option.label, rule.python, rule.nodejs, cites, variants))
         tables.append(WeightTable(advisor.question(question.id).title, tuple(rows)))
     fallback = ruleset.close_call.fallback

@@ -180,6 +180,7 @@ class ChangeGroup:
     outcome: str  # "A narrow lead for NodeJS", "A close call, leaning to NodeJS", ...
     intro: str  # "With any one of these changes:", or of pairs that share a change
     items: tuple[ChangeItem, ...]
+    pairs: bool = False  # its items are pairs of changes
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def change_groups(
     urls = dict(zip(rec.changes, links, strict=True))
 
     def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
-        text = _("; ").join(edit_text(advisor, edit) for edit in edits)
+        text = " ".join(edit_text(advisor, edit) for edit in edits)  # one sentence each
         return ChangeItem(text, change.python, change.nodejs, urls[change])
 
     margin = advisor.ruleset_of(rec).either_margin
@@ -242,7 +243,7 @@ def change_groups(
                 else _("With both changes of any one of these pairs:")
             )
             items = (item(c, [shared, *(e for e in c.edits if e != shared)]) for c in together)
-            groups.append(ChangeGroup(*heading, intro, tuple(items)))
+            groups.append(ChangeGroup(*heading, intro, tuple(items), pairs=True))
             pairs = [c for c in pairs if shared not in c.edits]
     return tuple(groups)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Plan, compose_plan, evaluate
-from ..i18n import _, listed, ngettext, number, verdict_words
+from ..i18n import _, listed, ngettext, number, quoted, verdict_words
 from ..kinds import Verdict, display_name
 from ..model import AnswerValue, Ruleset, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamChange, TeamResult
@@ -25,7 +25,12 @@ from .rows import (
     plan_view,
     source_row,
 )
-from .words import answer_text, lead_size, quoted, short_label, spike_instruction
+from .words import (
+    answer_lines,
+    lead_size,
+    short_label,
+    spike_instruction,
+)
 
 
 def _mean(value: float) -> str:
@@ -371,15 +376,17 @@ def _change_groups(
     for change in team.changes:
         question = advisor.question(change.question)
         values = {
-            "answer": answer_text(advisor, change.question, change.value),
+            "answers": listed(
+                [quoted(line) for line in answer_lines(advisor, change.question, change.value)]
+            ),
             "question": question.summary,
         }
         url = _change_url(advisor, team, change, team_page_url, page)
         if change.member is None:
-            text = _("Settle “%(question)s” on “%(answer)s”", **values)
+            text = _("Settle “%(question)s” on %(answers)s.", **values)
         else:
             text = _(
-                "Member %(number)s chooses “%(answer)s” for “%(question)s”",
+                "Member %(number)s chooses %(answers)s for “%(question)s”.",
                 number=change.member,
                 **values,
             )

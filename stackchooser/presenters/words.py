@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..advisor import Advisor
 from ..engine import Edit, Plan, Recommendation
-from ..i18n import N_, _, listed, month_and_year, ngettext, pgettext
+from ..i18n import N_, _, listed, month_and_year, ngettext
 from ..kinds import Language, display_name, other_language
 from ..model import Ruleset
 
@@ -35,19 +35,14 @@ def short_label(advisor: Advisor, question_id: str, option_id: str) -> str:
 
 
 def edit_text(advisor: Advisor, edit: Edit) -> str:
-    """An edit as an instruction, one whole sentence: "Choose “Large” for “Project size”"."""
+    """An edit as an instruction, one whole sentence: "Choose “Large” for “Project size”."."""
     question = advisor.question(edit.question)
     values = {"option": question.option(edit.option).label, "question": question.summary}
     if edit.action == "add":
-        return _("Add “%(option)s” to “%(question)s”", **values)
+        return _("Add “%(option)s” to “%(question)s”.", **values)
     if edit.action == "remove":
-        return _("Remove “%(option)s” from “%(question)s”", **values)
-    return _("Choose “%(option)s” for “%(question)s”", **values)
-
-
-def quoted(text: str) -> str:
-    """`text` between the quotation marks of the language in use (“…”, « … »)."""
-    return pgettext("quotation", "“%(text)s”", text=text)
+        return _("Remove “%(option)s” from “%(question)s”.", **values)
+    return _("Choose “%(option)s” for “%(question)s”.", **values)
 
 
 NO_CHANGE = N_(

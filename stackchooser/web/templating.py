@@ -24,7 +24,7 @@ from jinja2.parser import Parser
 from markupsafe import Markup
 
 from ..caches import COMPILED, LINK_SHAPES, PIECES, STATIC_URLS, Cache
-from ..i18n import FORMAT_LOCALES, current_language, language_prefix
+from ..i18n import FORMAT_LOCALES, current_language, language_prefix, quoted
 from ..kinds import display_name
 
 CODE_LIKE = re.compile(r"[0-9a-z-]{1,1400}")  # a permalink code, or a team's codes
@@ -155,7 +155,8 @@ def install_template_helpers(app: Flask, static_versions: Mapping[str, str]) -> 
     def source_link(css_class: str = "source-link") -> Markup:
         """The article's title, linked, for a sentence about it (cited in English)."""
         classes = Markup(' class="{}"').format(css_class) if css_class else ""
-        return Markup('<a{} href="{}">“{}”</a>').format(classes, article.url, article.title)
+        link = Markup('<a{} href="{}">{}</a>').format(classes, article.url, article.title)
+        return Markup(quoted(link))
 
     def strong(text: str) -> Markup:
         return Markup("<strong>{}</strong>").format(text)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from stackchooser import i18n
 from tests.browser.journeys import (
     ORDER,
     VIEWPORTS,
@@ -200,38 +202,33 @@ def test_a_team_is_started_and_joined_twice(browser: Browser, live_server: str) 
 
 
 # The words a visitor clicks and reads, in each translated language.
-WORDS = {
-    "nl": {
-        "language": "Nederlands",
-        "start": "Nu starten",
-        "step": "Stap 1 van 6",
-        "continue": "Verder",
-        "check": "Controleer uw antwoorden",
-        "see": "Mijn aanbeveling bekijken",
-        "team": "Een team starten met dit resultaat",
-        "alone": "Een team van één, voorlopig",
-        "add": "Uw antwoorden toevoegen",
-        "join": "Aansluiten en de vragenlijst starten",
-        "send": "Mijn antwoorden aan het team toevoegen",
-        "pair": "Twee resultaten naast elkaar",
-        "other": ("fr", "Français", "Votre recommandation"),
-    },
-    "fr": {
-        "language": "Français",
-        "start": "Commencer",
-        "step": "Étape 1 sur 6",
-        "continue": "Continuer",
-        "check": "Vérifiez vos réponses",
-        "see": "Voir ma recommandation",
-        "team": "Créer une équipe avec ce résultat",
-        "alone": "Une équipe d’une personne, pour l’instant",
-        "add": "Ajouter vos réponses",
-        "join": "Rejoindre et commencer le questionnaire",
-        "send": "Ajouter mes réponses à l’équipe",
-        "pair": "Deux résultats côte à côte",
-        "other": ("nl", "Nederlands", "Uw aanbeveling"),
-    },
-}
+def _words(language: str) -> dict[str, Any]:
+    """The words a visitor clicks and reads on the journey, from the language's catalogue
+    (the journey tests the pages, not their wording)."""
+    said = i18n.catalogue(language).gettext
+    other = "fr" if language == "nl" else "nl"
+    return {
+        "language": i18n.LANGUAGE_NAMES[language],
+        "start": said("Start now"),
+        "step": said("Step %(number)s of %(count)s") % {"number": 1, "count": len(ORDER)},
+        "continue": said("Continue"),
+        "check": said("Check your answers"),
+        "see": said("See my recommendation"),
+        "team": said("Start a team with this result"),
+        "alone": said("A team of one, so far"),
+        "add": said("Add your answers"),
+        "join": said("Join and start the questionnaire"),
+        "send": said("Add my answers to the team"),
+        "pair": said("Two results side by side"),
+        "other": (
+            other,
+            i18n.LANGUAGE_NAMES[other],
+            i18n.catalogue(other).gettext("Your recommendation"),
+        ),
+    }
+
+
+WORDS = {language: _words(language) for language in ("nl", "fr")}
 
 
 @pytest.mark.parametrize("language", ["nl", "fr"])

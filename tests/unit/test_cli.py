@@ -80,7 +80,7 @@ def test_text_names_the_verdict_the_plan_and_the_permalink() -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "Use Python for your back end"
-    assert any(line.startswith("Suggested stack: ") for line in lines)
+    assert any(line.startswith("Suggested stack. ") for line in lines)
     assert lines[-1].startswith("Permalink: /r/4")
 
 

@@ -50,7 +50,7 @@ def test_page_json_and_record_show_the_same_plan(client: FlaskClient, name: str)
         assert [t.split(". ", 1)[1] for t in tensions] == [t["text"] for t in plan["tensions"]]
         advice = [li.select_one(".advice") for li in block.select(".tensions > li")]
         assert [
-            " ".join(a.get_text(" ").split()).removeprefix("Our suggestion: ") if a else None
+            " ".join(a.get_text(" ").split()).removeprefix("Our suggestion. ") if a else None
             for a in advice
         ] == [t["advice"] for t in plan["tensions"]]
         for part in plan["parts"]:
@@ -58,7 +58,7 @@ def test_page_json_and_record_show_the_same_plan(client: FlaskClient, name: str)
             assert part["strengths"] and all(f"{CITATIONS[s]}" in record for s in part["strengths"])
         for tension in plan["tensions"]:
             assert tension["text"] in record
-    assert f"Suggested stack: {data['stack']}" in record
+    assert f"Suggested stack. {data['stack']}" in record
 
 
 def test_a_close_call_leads_with_its_lean_and_folds_the_other_route(client: FlaskClient) -> None:
@@ -67,7 +67,7 @@ def test_a_close_call_leads_with_its_lean_and_folds_the_other_route(client: Flas
     assert headings == ["In Python", "Or in NodeJS"]
     assert page.soup.select_one("details.other-route section.plan h3").get_text() == "Or in NodeJS"
     lead = " ".join(page.text_of(".verdict p"))
-    assert "Leaning to Python:" in lead and "time-box a spike" in lead
+    assert "Leaning to Python." in lead and "time-box a spike" in lead
     assert "the higher score decides: Python leads by 2 points" in lead
     assert "Without this answer, the lead would be gone: “Complex business rules” (+2)." in lead
     assert "weigh most" not in lead
