@@ -214,7 +214,7 @@ def change_groups(
     urls = dict(zip(rec.changes, links, strict=True))
 
     def item(change: Change, edits: Sequence[Edit]) -> ChangeItem:
-        text = " ".join(edit_text(advisor, edit) for edit in edits)  # one sentence each
+        text = " + ".join(edit_text(advisor, edit) for edit in edits)  # a pair: both
         return ChangeItem(text, change.python, change.nodejs, urls[change])
 
     margin = advisor.ruleset_of(rec).either_margin

@@ -383,10 +383,10 @@ def _change_groups(
         }
         url = _change_url(advisor, team, change, team_page_url, page)
         if change.member is None:
-            text = _("Settle “%(question)s” on %(answers)s.", **values)
+            text = _("Settle “%(question)s” on %(answers)s", **values)
         else:
             text = _(
-                "Member %(number)s chooses %(answers)s for “%(question)s”.",
+                "Member %(number)s chooses %(answers)s for “%(question)s”",
                 number=change.member,
                 **values,
             )

@@ -35,14 +35,15 @@ def short_label(advisor: Advisor, question_id: str, option_id: str) -> str:
 
 
 def edit_text(advisor: Advisor, edit: Edit) -> str:
-    """An edit as an instruction, one whole sentence: "Choose “Large” for “Project size”."."""
+    """An edit as an instruction, whole as a button's words are: "Choose “Large” for
+    “Project size”"."""
     question = advisor.question(edit.question)
     values = {"option": question.option(edit.option).label, "question": question.summary}
     if edit.action == "add":
-        return _("Add “%(option)s” to “%(question)s”.", **values)
+        return _("Add “%(option)s” to “%(question)s”", **values)
     if edit.action == "remove":
-        return _("Remove “%(option)s” from “%(question)s”.", **values)
-    return _("Choose “%(option)s” for “%(question)s”.", **values)
+        return _("Remove “%(option)s” from “%(question)s”", **values)
+    return _("Choose “%(option)s” for “%(question)s”", **values)
 
 
 NO_CHANGE = N_(
