@@ -136,8 +136,7 @@ def _draw(picture: Picture) -> bytes:
     draw.rectangle((0, 0, 24, HEIGHT), fill=strong)
 
     draw.text((MARGIN, 56), picture.heading, font=_font(False, 34), fill=MUTED)
-    heading = verdict_words(picture.verdict)
-    heading = heading[0].upper() + heading[1:]  # "A close call"
+    heading = _("A close call") if picture.verdict == "either" else display_name(picture.verdict)
     draw.text((MARGIN, 104), heading, font=_font(True, 96), fill=strong)
 
     # The two scores as one bar: Python's share on the left, NodeJS's on the right.
