@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -289,3 +290,26 @@ def test_invalid_toml_names_the_file(content_copy: Path) -> None:
     (content_copy / "strengths.toml").write_text("[article\n")
     with pytest.raises(ContentError, match=r"strengths\.toml: \(file\): not valid TOML"):
         load_content(content_copy)
+
+
+def test_each_options_hint_says_what_todays_points_do() -> None:
+    """A hint that says an answer counts toward a language gives it points for that
+    language under today's scoring (in some case); one that says it changes nothing
+    gives no points in any case."""
+    content = load_content()
+    ruleset = content.current
+    for question in content.questions:
+        for option in question.options:
+            rule = ruleset.weights[question.id].get(option.id)
+            cases = (
+                [(0, 0)] if rule is None else [(w.python, w.nodejs) for w in rule.all_weightings]
+            )
+            hint = option.hint
+            if "does not change the result" in hint:
+                assert all(case == (0, 0) for case in cases), (question.id, option.id)
+            for language, column in (("Python", 0), ("NodeJS", 1)):
+                if re.search(rf"Counts (?:strongly |a little )?toward (?:a )?{language}", hint):
+                    assert any(case[column] > case[1 - column] for case in cases), (
+                        question.id,
+                        option.id,
+                    )

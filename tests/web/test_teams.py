@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask.testing import FlaskClient
 
-from tests.data import GOLDEN, GOLDEN_2, SAMPLE_ANSWERS
+from tests.data import GOLDEN, GOLDEN_2, GOLDEN_4, SAMPLE_ANSWERS
 from tests.pages import get_page
 from tests.web.helpers import answer, csrf_token, walk
 
@@ -167,3 +169,14 @@ def walk_joining_without_notice(client: FlaskClient):  # type: ignore[no-untyped
         assert answer(client, question, value).status_code == 302
     check = client.get("/check")
     return client.post("/check", data={"csrf_token": csrf_token(check.text)})
+
+
+@pytest.mark.parametrize("language", ["", "/nl", "/fr"])
+def test_each_item_of_a_record_is_on_its_own_line(client: FlaskClient, language: str) -> None:
+    """No list item of a decision record runs into the next ("…to touch it.* **One")."""
+    codes = [entry["code"] for entry in GOLDEN_4["codes"]]
+    paths = [f"{language}/r/{code}.md" for code in codes]
+    paths += [f"{language}/t/{'-'.join(codes[i : i + 3])}.md" for i in range(0, 18, 3)]
+    for path in paths:
+        record = client.get(path).text
+        assert re.search(r"[^*\s]\* \*\*|[^\n]\n#", record) is None, path
