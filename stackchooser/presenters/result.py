@@ -9,7 +9,7 @@ from typing import Any
 from ..advisor import Advisor, Result
 from ..chart import Chart, contribution_chart
 from ..engine import Plan, Recommendation
-from ..i18n import N_, _
+from ..i18n import N_, _, listed, quoted
 from ..kinds import Verdict, display_name
 from ..model import Strength, chosen
 from ..preview import badge_markdown, badge_width
@@ -22,6 +22,7 @@ from .rows import (
     PlanView,
     ReasonRow,
     answer_rows,
+    because_words,
     change_groups,
     change_links,
     plan_json,
@@ -132,7 +133,7 @@ def result_page(
         ),
         alternative_plan=alternative,
         reasons=reasons,
-        unmoved=_("; ").join(still) if still else None,
+        unmoved=listed([quoted(label) for label in still]) if still else None,
         chart=contribution_chart(
             rec.reasons,
             [advisor.question(r.question).option(r.answer).short for r in rec.reasons],
@@ -278,7 +279,7 @@ def record_plan(advisor: Advisor, plan: Plan | None, heading: str) -> RecordPlan
             + (f" ({display_name(part.language)})" if part.language else ""),
             part.text,
             _cited(advisor, part.strengths),
-            _("; ").join(short_label(advisor, q, a) for q, a in part.because),
+            because_words(advisor, part.because),
         )
         for part in plan.parts
     )
@@ -347,20 +348,28 @@ def decision_record(
             high=max(rec.python, rec.nodejs),
             low=min(rec.python, rec.nodejs),
         )
-    elif rec.lean != "either" and rec.lean_basis == "team":
-        outcome = _(
-            "Chosen option: “%(language)s”, because the scores are close (%(python)s to "
-            "%(nodejs)s) and that is our team’s language.",
-            language=display_name(rec.lean),
-            **scores,
-        )
     elif rec.lean != "either":
-        outcome = _(
-            "Chosen option: “%(language)s”, because the scores are close (%(python)s to "
-            "%(nodejs)s) and the close-call rule leans that way.",
-            language=display_name(rec.lean),
-            **scores,
-        )
+        if rec.python == rec.nodejs and rec.lean_basis == "team":
+            text = N_(
+                "Chosen option: “%(language)s”, because the scores are level (%(python)s to "
+                "%(nodejs)s) and that is our team’s language."
+            )
+        elif rec.python == rec.nodejs:
+            text = N_(
+                "Chosen option: “%(language)s”, because the scores are level (%(python)s to "
+                "%(nodejs)s) and the close-call rule leans that way."
+            )
+        elif rec.lean_basis == "team":
+            text = N_(
+                "Chosen option: “%(language)s”, because the scores are close (%(python)s to "
+                "%(nodejs)s) and that is our team’s language."
+            )
+        else:
+            text = N_(
+                "Chosen option: “%(language)s”, because the scores are close (%(python)s to "
+                "%(nodejs)s) and the close-call rule leans that way."
+            )
+        outcome = _(text, language=display_name(rec.lean), **scores)
     else:
         outcome = _(
             "No option is clearly ahead (%(python)s to %(nodejs)s); either will serve, so we "

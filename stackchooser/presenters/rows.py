@@ -22,7 +22,7 @@ from ..engine import (
     apply_edits,
     unique,
 )
-from ..i18n import N_, _, current_language, verdict_words
+from ..i18n import N_, _, current_language, listed, quoted, verdict_words
 from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name
 from ..model import Strength
 from .words import (
@@ -132,7 +132,7 @@ class PartRow:
     title: str  # "Back end", "Front end" or "Service"
     language_name: str | None
     text: str
-    because: tuple[str, ...]  # the answers that ask for this part, in words
+    because: str  # the answers that ask for this part, quoted and listed
     sources: Sources
     start: StartRow | None
     start_label: str  # "Get started with the back end", for a screen reader
@@ -261,7 +261,7 @@ def change_outcome(change: Change, either_margin: int) -> str:
     if change.python == change.nodejs:
         if still:
             return _(
-                "Still a close call on level scores, leaning to %(language)s", language=language
+                "A close call on level scores, still leaning to %(language)s", language=language
             )
         return _("A close call on level scores, leaning to %(language)s", language=language)
     higher = "python" if change.python > change.nodejs else "nodejs"
@@ -269,7 +269,7 @@ def change_outcome(change: Change, either_margin: int) -> str:
         values = {"language": language, "other": display_name(higher)}
         if still:
             return _(
-                "Still a close call, leaning to %(language)s, the team’s language, though "
+                "A close call, still leaning to %(language)s, the team’s language, though "
                 "%(other)s scores higher",
                 **values,
             )
@@ -279,7 +279,7 @@ def change_outcome(change: Change, either_margin: int) -> str:
             **values,
         )
     if still:
-        return _("Still a close call, leaning to %(language)s", language=language)
+        return _("A close call, still leaning to %(language)s", language=language)
     return lead_outcome(change.verdict, change.plan_language, 0, either_margin)
 
 
@@ -336,6 +336,11 @@ def reason_row(advisor: Advisor, reason: Reason) -> ReasonRow:
     )
 
 
+def because_words(advisor: Advisor, because: Sequence[tuple[str, str]]) -> str:
+    """The answers behind a part, by their short labels, quoted and listed."""
+    return listed([quoted(short_label(advisor, q, a)) for q, a in because])
+
+
 @once_per_language
 def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
     cite = Citer(advisor.content.strengths, advisor.content.article.url)
@@ -345,7 +350,7 @@ def part_row(advisor: Advisor, part: PlanPart) -> PartRow:
         _(ROLE_TITLES[part.role]),
         display_name(part.language) if part.language else None,
         part.text,
-        tuple(short_label(advisor, q, a) for q, a in part.because),
+        because_words(advisor, part.because),
         cite(part.strengths),
         StartRow("\n".join(start.commands), tuple(DocLink(*d) for d in start.docs))
         if start is not None

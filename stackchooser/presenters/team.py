@@ -20,6 +20,7 @@ from .rows import (
     PlanView,
     SourceRow,
     answer_rows,
+    because_words,
     lead_outcome,
     plan_json,
     plan_view,
@@ -275,7 +276,7 @@ def _team_plan(advisor: Advisor, team: TeamResult) -> PlanView | None:
         parts = tuple(
             replace(
                 row,
-                because=tuple(short_label(advisor, q, a) for q, a in part.because if q != "team"),
+                because=because_words(advisor, [(q, a) for q, a in part.because if q != "team"]),
             )
             for row, part in zip(view.parts, plan.parts, strict=True)
         )
