@@ -25,6 +25,7 @@ from .i18n import (
     current_language,
     number,
     use_language,
+    verdict_title,
     verdict_words,
 )
 from .kinds import Verdict, display_name
@@ -136,7 +137,7 @@ def _draw(picture: Picture) -> bytes:
     draw.rectangle((0, 0, 24, HEIGHT), fill=strong)
 
     draw.text((MARGIN, 56), picture.heading, font=_font(False, 34), fill=MUTED)
-    heading = _("A close call") if picture.verdict == "either" else display_name(picture.verdict)
+    heading = verdict_title(picture.verdict)
     draw.text((MARGIN, 104), heading, font=_font(True, 96), fill=strong)
 
     # The two scores as one bar: Python's share on the left, NodeJS's on the right.

@@ -30,6 +30,7 @@ from .catalogues import (
     plural_key,
     quoted,
     suggestion_in,
+    verdict_title,
     verdict_words,
 )
 from .content import LocalizedContent, localized
@@ -73,5 +74,6 @@ __all__ = [
     "quoted",
     "suggestion_in",
     "use_language",
+    "verdict_title",
     "verdict_words",
 ]

@@ -86,9 +86,13 @@ def ngettext(singular: str, plural: str, count: float, **values: Any) -> str:
     """The singular or plural form for `count` (as `%(num)d`) in the language in use. A
     count with decimals takes the form its language gives it ("1.33 points", "1,33
     point"), by the plural rules of the Unicode CLDR."""
+    return plural_form(singular, plural, count) % {"num": count, **values}
+
+
+def plural_form(singular: str, plural: str, count: float) -> str:
+    """The form of a counted message for `count`, translated, its placeholders unfilled."""
     language = current_language()
-    text = catalogue(language).ngettext(singular, plural, plural_key(count, language))
-    return text % {"num": count, **values}
+    return catalogue(language).ngettext(singular, plural, plural_key(count, language))
 
 
 def plural_key(count: float, language: str) -> int:
@@ -129,6 +133,11 @@ _ = gettext
 def verdict_words(verdict: str) -> str:
     """A verdict as a sentence says it: "Python", "NodeJS" or "a close call"."""
     return gettext("a close call") if verdict == "either" else display_name(verdict)
+
+
+def verdict_title(verdict: str) -> str:
+    """A verdict as a title or a label: "Python", "NodeJS" or "A close call"."""
+    return gettext("A close call") if verdict == "either" else display_name(verdict)
 
 
 # The English landing page offers the other versions, each in its own language.

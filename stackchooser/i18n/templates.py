@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .catalogues import catalogue, plural_key
+from .catalogues import catalogue, plural_form
 from .formatting import long_date, month_and_year
 from .language import current_language
 
@@ -27,9 +27,7 @@ def _callables(
         return text % values if values or "%" in text else text
 
     def ngettext(singular: str, plural: str, num: int, **values: Any) -> str:
-        language = current_language()
-        key = plural_key(num, language)
-        text = text_type(catalogue(language).ngettext(singular, plural, key))
+        text = text_type(plural_form(singular, plural, num))
         values.setdefault("num", num)
         return text % values
 

@@ -22,8 +22,8 @@ from ..engine import (
     apply_edits,
     unique,
 )
-from ..i18n import N_, _, current_language, listed, quoted, verdict_words
-from ..kinds import ChangeKind, Favours, PartRole, Verdict, display_name
+from ..i18n import N_, _, current_language, listed, quoted
+from ..kinds import Favours, PartRole, Verdict, display_name
 from ..model import Strength
 from .words import (
     answer_label,
@@ -170,13 +170,9 @@ class ChangeGroup:
     """Changes with the same outcome, under the outcome's title ("A narrow lead for
     NodeJS"); pairs of changes are grouped by the change they share.
 
-    Changes that move the back end to the other language come first; `kind` says
-    whether the group's changes do ("switch") or only make the result firmer or closer.
+    Groups of changes that move the back end to the other language come first.
     """
 
-    verdict: Verdict
-    verdict_words: str
-    kind: ChangeKind
     outcome: str  # "A narrow lead for NodeJS", "A close call, leaning to NodeJS", ...
     intro: str  # "With any one of these changes:", or of pairs that share a change
     items: tuple[ChangeItem, ...]
@@ -225,13 +221,10 @@ def change_groups(
         changes = [
             c for c in rec.changes if (c.kind, c.verdict, words[c]) == (kind, verdict, outcome)
         ]
-        heading = (verdict, verdict_words(verdict), kind, outcome)
         singles = [c for c in changes if len(c.edits) == 1]
         if singles:
-            intro = (
-                _("With this change:") if len(singles) == 1 else _("With any one of these changes:")
-            )
-            groups.append(ChangeGroup(*heading, intro, tuple(item(c, c.edits) for c in singles)))
+            items = tuple(item(c, c.edits) for c in singles)
+            groups.append(ChangeGroup(outcome, changes_intro(len(items)), items))
         pairs = [c for c in changes if len(c.edits) == 2]
         while pairs:
             counted = Counter(edit for change in pairs for edit in change.edits)
@@ -242,10 +235,15 @@ def change_groups(
                 if len(together) == 1
                 else _("With both changes of any one of these pairs:")
             )
-            items = (item(c, [shared, *(e for e in c.edits if e != shared)]) for c in together)
-            groups.append(ChangeGroup(*heading, intro, tuple(items), pairs=True))
+            both = tuple(item(c, [shared, *(e for e in c.edits if e != shared)]) for c in together)
+            groups.append(ChangeGroup(outcome, intro, both, pairs=True))
             pairs = [c for c in pairs if shared not in c.edits]
     return tuple(groups)
+
+
+def changes_intro(count: int) -> str:
+    """What comes before a group's list of single changes."""
+    return _("With this change:") if count == 1 else _("With any one of these changes:")
 
 
 def change_outcome(change: Change, either_margin: int) -> str:

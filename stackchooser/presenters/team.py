@@ -8,7 +8,7 @@ from typing import Any
 
 from ..advisor import Advisor
 from ..engine import Plan, compose_plan, evaluate
-from ..i18n import _, listed, ngettext, number, quoted, verdict_words
+from ..i18n import _, listed, ngettext, number, quoted, verdict_title, verdict_words
 from ..kinds import Verdict, display_name
 from ..model import AnswerValue, Ruleset, chosen
 from ..team import MAX_MEMBERS, TIE_RULE, TeamChange, TeamResult
@@ -21,6 +21,7 @@ from .rows import (
     SourceRow,
     answer_rows,
     because_words,
+    changes_intro,
     lead_outcome,
     plan_json,
     plan_view,
@@ -360,7 +361,7 @@ def _member_words(verdict: Verdict, lean: Verdict) -> str:
     """One member's result as a label: "Python", or "A close call, leaning to NodeJS"."""
     if verdict == "either" and lean in ("python", "nodejs"):
         return _("A close call, leaning to %(language)s", language=display_name(lean))
-    return _("A close call") if verdict == "either" else display_name(verdict)
+    return verdict_title(verdict)
 
 
 def _team_codes(team: TeamResult, number: int, code: str) -> str:
@@ -373,7 +374,7 @@ def _change_groups(
     """What would change the team's lean, grouped by the outcome it gives, each change
     with the team (or, for a settled tie, the majority answers' result) it gives."""
     margin = advisor.content.current.either_margin
-    grouped: dict[tuple[Verdict, str], list[ChangeItem]] = {}
+    grouped: dict[str, list[ChangeItem]] = {}
     for change in team.changes:
         question = advisor.question(change.question)
         values = {
@@ -393,17 +394,10 @@ def _change_groups(
             )
         outcome = lead_outcome(change.verdict, change.lean, change.python - change.nodejs, margin)
         item = ChangeItem(text, _mean(change.python), _mean(change.nodejs), url)
-        grouped.setdefault((change.verdict, outcome), []).append(item)
+        grouped.setdefault(outcome, []).append(item)
     return tuple(
-        ChangeGroup(
-            verdict,
-            verdict_words(verdict),
-            "switch",
-            outcome,
-            _("With this change:") if len(items) == 1 else _("With any one of these changes:"),
-            tuple(items),
-        )
-        for (verdict, outcome), items in grouped.items()
+        ChangeGroup(outcome, changes_intro(len(items)), tuple(items))
+        for outcome, items in grouped.items()
     )
 
 
