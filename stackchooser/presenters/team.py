@@ -216,7 +216,8 @@ def _lean_words(team: TeamResult, ruleset: Ruleset) -> str:
     lean = display_name(team.lean)
     if team.lean_basis == "team":
         return _(
-            "It leans to %(language)s: most of you named it as the language your team knows best.",
+            "It leans to %(language)s: more of you named it than any other as the language your "
+            "team knows best.",
             language=lean,
         )
     if team.lean_basis == "scores":
